@@ -1,0 +1,1 @@
+console.log("usage: migrate <up|down|status|generate|verify|diff|pull|types>");
