@@ -177,6 +177,8 @@ export const Column = z
     generated: z.string().optional(),
     collation: QualifiedName.optional(),
     comment: z.string().optional(),
+    /** rename hint for diff: the column's previous name; diff never guesses renames */
+    renamedFrom: z.string().optional(),
   })
   .strict();
 export type Column = z.infer<typeof Column>;
@@ -401,6 +403,8 @@ export const Table = z
     triggers: z.array(Trigger).optional(),
     comment: z.string().optional(),
     grants: z.array(Grant).optional(),
+    /** rename hint for diff: the table's previous name in the same schema; diff never guesses renames */
+    renamedFrom: z.string().optional(),
   })
   .strict();
 export type Table = z.infer<typeof Table>;
