@@ -409,6 +409,21 @@ export const Table = z
   .strict();
 export type Table = z.infer<typeof Table>;
 
+/**
+ * A column a view's SELECT produces. PostgreSQL derives these from the definition; declaring them
+ * lets the Kysely types be generated without a database (verify can check them against `pg_attribute`).
+ * `notNull` is a promise about the definition (PostgreSQL itself marks every view column nullable).
+ */
+export const ViewColumn = z
+  .object({
+    name: z.string(),
+    type: z.string(),
+    notNull: z.boolean().optional(),
+    comment: z.string().optional(),
+  })
+  .strict();
+export type ViewColumn = z.infer<typeof ViewColumn>;
+
 export const View = z
   .object({
     schema: z.string(),
@@ -416,6 +431,8 @@ export const View = z
     materialized: z.boolean().optional(),
     /** the SELECT, without a trailing semicolon */
     definition: z.string(),
+    /** the output columns, in order; optional (needed by `migrate types`) */
+    columns: z.array(ViewColumn).optional(),
     /** objects the definition reads; used to order creation */
     dependsOn: z.array(QualifiedName).optional(),
     /** materialized views only */
