@@ -357,6 +357,11 @@ export const PartitionTemplate = z
     premake: z.number().int().nonnegative().optional(),
     /** partitions older than this many intervals may be dropped by the operational command */
     retain: z.number().int().positive().optional(),
+    /**
+     * rolling partitions are created UNLOGGED (PostgreSQL 18 refuses an UNLOGGED partitioned table, so
+     * persistence is a property of the partitions, e.g. `request_logs`)
+     */
+    unlogged: z.boolean().optional(),
   })
   .strict();
 export type PartitionTemplate = z.infer<typeof PartitionTemplate>;
