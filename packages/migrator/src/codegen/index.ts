@@ -1,0 +1,2 @@
+export { type GenerateTypesOptions, generateTypes } from "./generate-types.js";
+export { CodegenError, type CodegenIssue, renderCodegenIssues } from "./issues.js";
