@@ -1,0 +1,2 @@
+export { acquireLockFile } from "./lock-file.js";
+export { openEmbedded } from "./open.js";
