@@ -1,1 +1,3 @@
 export * from "./catalog/index.js";
+export * from "./catalog/validate/index.js";
+export * from "./dsl/index.js";

@@ -1,0 +1,185 @@
+/**
+ * `defineCatalog(...)`: collect declarations, lower each into the Catalog, sort by identity, validate.
+ */
+import { functionSignature, sortBy } from "../catalog/identity.js";
+import { Catalog } from "../catalog/model.js";
+import { CatalogValidationError } from "../catalog/validate/errors.js";
+import type { Finding } from "../catalog/validate/finding.js";
+import { validateCatalog } from "../catalog/validate/index.js";
+import { type CollationHandle, lowerCollation } from "./collation.js";
+import { DECLARATION, type Declaration, type DeclarationKind, isDeclaration } from "./declaration.js";
+import { type DomainHandle, lowerDomain } from "./domain.js";
+import { type EnumHandle, lowerEnum } from "./enum.js";
+import { type ExtensionHandle, lowerExtension } from "./extension.js";
+import { type FunctionHandle, lowerFunction } from "./function.js";
+import type { DefaultPrivilegesHandle } from "./grant.js";
+import { lowerGrants } from "./grant.js";
+import type { LowerContext } from "./lower-context.js";
+import { explicitNames, lowerIndexes, lowerTable } from "./lower-table.js";
+import { uniqueDerivedName } from "./names.js";
+import { lowerRole, type RoleHandle } from "./role.js";
+import { lowerSchema, type SchemaHandle } from "./schema.js";
+import { lowerSequence, type SequenceHandle } from "./sequence.js";
+import { TABLE, type TableHandle } from "./table.js";
+import { type ViewHandle, viewBase } from "./view.js";
+
+/** Declarations, arrays of them, or objects holding them (`import * as auth from "./auth.js"`). */
+export type DeclarationInput = Declaration | readonly DeclarationInput[] | { readonly [key: string]: unknown };
+
+interface Collected {
+  readonly extension: ExtensionHandle[];
+  readonly schema: SchemaHandle[];
+  readonly role: RoleHandle[];
+  readonly collation: CollationHandle[];
+  readonly function: FunctionHandle[];
+  readonly enum: EnumHandle[];
+  readonly domain: DomainHandle[];
+  readonly sequence: SequenceHandle[];
+  readonly table: TableHandle[];
+  readonly view: ViewHandle[];
+  readonly defaultPrivilege: DefaultPrivilegesHandle[];
+}
+
+/** Every declaration reachable from the inputs, each once, in first-seen order. */
+export const collectDeclarations = (inputs: readonly unknown[]): Declaration[] => {
+  const seen = new Set<unknown>();
+  const out: Declaration[] = [];
+  const visit = (value: unknown): void => {
+    if (value === null || seen.has(value)) return;
+    if (isDeclaration(value)) {
+      seen.add(value);
+      out.push(value);
+    } else if (Array.isArray(value)) {
+      seen.add(value);
+      value.forEach(visit);
+    } else if (typeof value === "object") {
+      seen.add(value);
+      Object.values(value as object).forEach(visit);
+    }
+  };
+  inputs.forEach(visit);
+  return out;
+};
+
+const group = (declarations: readonly Declaration[]): Collected => {
+  const collected: { [K in DeclarationKind]: Declaration[] } = {
+    extension: [],
+    schema: [],
+    role: [],
+    collation: [],
+    function: [],
+    enum: [],
+    domain: [],
+    sequence: [],
+    table: [],
+    view: [],
+    defaultPrivilege: [],
+  };
+  for (const d of declarations) collected[d[DECLARATION]].push(d);
+  return collected as unknown as Collected;
+};
+
+export interface LoweredCatalog {
+  readonly catalog: Catalog;
+  /** problems the lowering saw plus `validateCatalog`'s findings, errors and warnings */
+  readonly findings: readonly Finding[];
+}
+
+const qualifiedKey = (o: { readonly schema: string; readonly name: string }): string => `${o.schema}\u0000${o.name}`;
+
+/**
+ * Lower declarations into a Catalog and validate it, without throwing. Most callers want `defineCatalog`.
+ */
+export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): LoweredCatalog => {
+  const d = group(collectDeclarations(inputs));
+  const extensionSchemas = new Map(d.extension.map((e) => [e.name, e.schema ?? "public"]));
+  const context: LowerContext = { extensionSchema: (name) => extensionSchemas.get(name) ?? "public" };
+  const taken = namesBySchema(d);
+  const findings: Finding[] = [];
+
+  const tables = d.table.map((t) => {
+    const lowered = lowerTable(t, context, takenIn(taken, t[TABLE].schema));
+    findings.push(...lowered.findings);
+    return lowered.table;
+  });
+  const views = d.view.map((v) => {
+    const set = takenIn(taken, v.schema);
+    const indexes = lowerIndexes(v.options.indexes ?? [], {
+      name: (explicit, columns, kind) => {
+        const name = explicit ?? uniqueDerivedName(v.name, columns, kind, set);
+        set.add(name);
+        return name;
+      },
+    });
+    return Catalog.shape.views.element.parse({
+      ...viewBase(v),
+      ...(indexes.length > 0 ? { indexes: sortBy(indexes, (i) => i.name) } : {}),
+      ...(v.options.comment !== undefined ? { comment: v.options.comment } : {}),
+      ...(v.options.grants?.length ? { grants: lowerGrants(v.options.grants) } : {}),
+    });
+  });
+
+  const catalog = Catalog.parse({
+    extensions: sortBy(d.extension.map(lowerExtension), (e) => e.name),
+    schemas: sortBy(d.schema.map(lowerSchema), (s) => s.name),
+    roles: sortBy(d.role.map(lowerRole), (r) => r.name),
+    collations: sortBy(d.collation.map(lowerCollation), qualifiedKey),
+    enums: sortBy(d.enum.map(lowerEnum), qualifiedKey),
+    domains: sortBy(
+      d.domain.map((x) => lowerDomain(x, context)),
+      qualifiedKey,
+    ),
+    sequences: sortBy(d.sequence.map(lowerSequence), qualifiedKey),
+    functions: sortBy(
+      d.function.map((f) => lowerFunction(f, context)),
+      functionSignature,
+    ),
+    tables: sortBy(tables, qualifiedKey),
+    views: sortBy(views, qualifiedKey),
+    defaultPrivileges: sortBy(
+      d.defaultPrivilege.map((p) => p.definition),
+      (p) => [p.forRole ?? "", p.schema, p.objectType, p.grantee].join("\u0000"),
+    ),
+  });
+  return { catalog, findings: [...findings, ...validateCatalog(catalog)] };
+};
+
+/** Explicit names per schema: relations, and every named constraint and index. Derived names avoid them. */
+const namesBySchema = (d: Collected): Map<string, Set<string>> => {
+  const taken = new Map<string, Set<string>>();
+  const add = (schema: string, names: readonly string[]) => {
+    const set = takenIn(taken, schema);
+    for (const n of names) set.add(n);
+  };
+  for (const t of d.table) add(t[TABLE].schema, explicitNames(t));
+  for (const v of d.view) add(v.schema, [v.name, ...(v.options.indexes ?? []).flatMap((i) => i.state.name ?? [])]);
+  for (const s of d.sequence) add(s.schema, [s.name]);
+  return taken;
+};
+
+const takenIn = (taken: Map<string, Set<string>>, schema: string): Set<string> => {
+  let set = taken.get(schema);
+  if (!set) {
+    set = new Set();
+    taken.set(schema, set);
+  }
+  return set;
+};
+
+/**
+ * Lower declarations into a validated, deterministically ordered Catalog. Throws `CatalogValidationError`
+ * (listing every finding) when any error is found; warnings do not throw (see `lowerDeclarations`).
+ *
+ * @example
+ * import * as auth from "./auth.js";
+ * import * as dataPlatform from "./data-platform.js";
+ * export const catalog = defineCatalog(auth, dataPlatform);
+ */
+export const defineCatalog = (...inputs: readonly DeclarationInput[]): Catalog => {
+  const { catalog, findings } = lowerDeclarations(...inputs);
+  if (findings.some((f) => f.severity === "error")) throw new CatalogValidationError(findings);
+  return catalog;
+};
+
+/** Alias of `defineCatalog`. */
+export const toCatalog = defineCatalog;
