@@ -1,0 +1,69 @@
+/**
+ * The AI platform's database, declared: one module per PostgreSQL schema, plus the extensions,
+ * compatibility functions and roles they share.
+ *
+ * @example
+ * import { platformCatalog, withoutExtension } from "@platform/schema";
+ * const catalog = platformCatalog();                      // PGlite / production (pgvector installed)
+ * const native = platformCatalog({ vector: false });      // servers without pgvector
+ */
+import type { Catalog } from "../catalog/model.js";
+import { defineCatalog } from "../dsl/index.js";
+import * as algoPlatform from "./algo-platform.js";
+import * as auth from "./auth.js";
+import * as compat from "./compat.js";
+import * as dataPlatform from "./data-platform.js";
+import * as modelPlatform from "./model-platform.js";
+import * as monitoring from "./monitoring.js";
+import * as roles from "./roles.js";
+import * as servicePlatform from "./service-platform.js";
+import { withoutExtension } from "./without-extension.js";
+
+export { withoutExtension } from "./without-extension.js";
+
+/** The declaration modules, for code that wants the handles (`platformModules.auth.users.email`). */
+export const platformModules = {
+  compat,
+  roles,
+  auth,
+  dataPlatform,
+  algoPlatform,
+  modelPlatform,
+  servicePlatform,
+  monitoring,
+} as const;
+
+/** Default privileges of every platform schema, declared once here rather than in each module. */
+const defaultPrivileges = [
+  auth.auth,
+  dataPlatform.dataPlatform,
+  algoPlatform.algoPlatform,
+  modelPlatform.modelPlatform,
+  servicePlatform.servicePlatform,
+  monitoring.monitoring,
+].flatMap((s) => roles.defaultPrivilegesIn(s.name));
+
+export interface PlatformOptions {
+  /** include pgvector and everything built on it (default true); false for servers without pgvector */
+  readonly vector?: boolean;
+}
+
+const cache = new Map<boolean, Catalog>();
+
+/**
+ * The platform as a validated Catalog (lowered once per variant; Catalogs are immutable data).
+ * Throws `CatalogValidationError` if a declaration is wrong.
+ */
+export const platformCatalog = (options: PlatformOptions = {}): Catalog => {
+  const vector = options.vector ?? true;
+  let catalog = cache.get(vector);
+  if (!catalog) {
+    const full = defineCatalog(platformModules, defaultPrivileges);
+    catalog = vector ? full : withoutExtension(full, "vector");
+    cache.set(vector, catalog);
+  }
+  return catalog;
+};
+
+/** Alias: `platform()` is `platformCatalog()`. */
+export const platform = platformCatalog;
