@@ -1,1 +1,50 @@
-console.log("usage: migrate <up|down|status|generate|verify|diff|pull|types>");
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { type ExitCode, isMigratorError } from "../errors/index.js";
+import { commands } from "./commands/index.js";
+import { createOutput } from "./output.js";
+
+/**
+ * `migrate <command>`: exit 0 ok, 1 a finding (pending/edited/missing migrations, a failed migration, drift),
+ * 2 usage or environment (bad flags, bad migration files, unreachable server, lock wait expired).
+ */
+const main = async (argv: readonly string[]): Promise<ExitCode> => {
+  let exitCode: ExitCode = 0;
+  const program = new Command("migrate")
+    .description("PostgreSQL migrations for platform-db: apply, revert, inspect")
+    .showHelpAfterError("(run `migrate --help` for usage)")
+    .exitOverride();
+  for (const spec of commands) {
+    const command = spec.configure(program.command(spec.name).description(spec.summary)).exitOverride();
+    command.action(async (...received: unknown[]) => {
+      const self = received[received.length - 1] as Command;
+      const options = self.opts();
+      const output = createOutput(options.json === true);
+      try {
+        exitCode = await spec.run({ args: self.args, options, output });
+      } catch (error) {
+        if (!isMigratorError(error)) throw error;
+        if (output.json) output.document({ command: spec.name, exitCode: error.exitCode, error: error.toFinding() });
+        else output.finding(error.toFinding());
+        exitCode = error.exitCode;
+      }
+    });
+  }
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exitCode 0; everything else commander refuses is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    console.error(error);
+    return 2;
+  }
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  return exitCode;
+};
+
+process.exitCode = await main(process.argv.slice(2));

@@ -13,7 +13,8 @@ import { acquireLockFile } from "./lock-file.js";
  */
 export const openEmbedded = async (dataDir: string): Promise<SqlClient> => {
   await mkdir(dirname(dataDir), { recursive: true });
-  const label = `pglite:${relative(process.cwd(), dataDir) || dataDir}`;
+  const fromCwd = relative(process.cwd(), dataDir);
+  const label = `pglite:${fromCwd === "" || fromCwd.startsWith("..") ? dataDir : fromCwd}`;
   const release = acquireLockFile(`${dataDir}.lock`, `the embedded database ${label}`);
   try {
     const [{ PGlite }, { vector }, { pgcrypto }, { uuid_ossp }, { pg_trgm }, { citext }, { fromPglite }] =

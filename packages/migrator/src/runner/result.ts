@@ -16,6 +16,10 @@ export interface RunResult {
   readonly command: "up" | "down";
   readonly dryRun: boolean;
   readonly migrations: readonly MigrationOutcome[];
+  /** migrations applied on the database after this run (as planned, in a dry run) */
+  readonly appliedCount: number;
+  /** migration files still pending after this run */
+  readonly pendingCount: number;
   readonly findings: readonly Finding[];
   readonly exitCode: ExitCode;
 }

@@ -155,11 +155,15 @@ const reconcileAndRun = async (
     });
   }
   const migrations = await body(ctx, reconciled, findings);
+  const delta = migrations.reduce((sum, outcome) => sum + (outcome.direction === "up" ? 1 : -1), 0);
+  const appliedCount = reconciled.applied.length + delta;
   return {
     target: ctx.client.label,
     command,
     dryRun,
     migrations,
+    appliedCount,
+    pendingCount: reconciled.pending.length - delta,
     findings,
     exitCode: findings.length > 0 ? 1 : 0,
   };

@@ -1,0 +1,37 @@
+import type { CommandSpec } from "../command.js";
+import { addDatabaseOptions, addRunOptions, runSettingsFrom } from "../database-options.js";
+
+export const upCommand: CommandSpec = {
+  name: "up",
+  summary: "apply pending migrations, then run the after-up checks (verify)",
+  configure: (command) =>
+    addRunOptions(addDatabaseOptions(command))
+      .option("--to <name>", "apply up to and including this migration (name or version)")
+      .option("--no-verify", "skip the checks that run after applying"),
+  run: async ({ options, output }) => {
+    const [{ onTargets, describeEvent }, { migrateUp }, { afterUpChecks }, { renderRunOutcomes }] = await Promise.all([
+      import("../on-targets.js"),
+      import("../../runner/run.js"),
+      import("../after-up.js"),
+      import("../render-run.js"),
+    ]);
+    const afterUp =
+      options.verify === false || options.dryRun === true
+        ? []
+        : await Promise.all(afterUpChecks.map((entry) => entry.load()));
+    const { outcomes, exitCode } = await onTargets(options, output, ({ client, files, report }) =>
+      migrateUp(client, files, {
+        ...(options.to === undefined ? {} : { to: options.to as string }),
+        dryRun: options.dryRun === true,
+        settings: runSettingsFrom(options),
+        afterUp,
+        listener: (event) => {
+          const text = describeEvent(event, output);
+          if (text !== undefined) report(text);
+        },
+      }),
+    );
+    renderRunOutcomes("up", outcomes, exitCode, output);
+    return exitCode;
+  },
+};

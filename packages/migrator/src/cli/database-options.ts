@@ -1,0 +1,43 @@
+import { type Command, Option } from "commander";
+import { parseCount, parseDuration } from "./durations.js";
+
+const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
+
+/**
+ * The options every command that talks to databases shares. Call from a command's `configure`.
+ * Resolution of targets: every --database-url plus every line of --database-urls-file; none → DATABASE_URL;
+ * none → the embedded PGlite database under `<repo>/.data/pglite`.
+ */
+export const addDatabaseOptions = (command: Command): Command =>
+  command
+    .addOption(
+      new Option(
+        "--database-url <url>",
+        "PostgreSQL URL; repeat for a fleet (default: env DATABASE_URL, else embedded)",
+      )
+        .argParser(collect)
+        .default(undefined),
+    )
+    .option("--database-urls-file <file>", "a file with one URL per line (# comments allowed)")
+    .option("--concurrency <n>", "migrate this many databases of a fleet at once", parseCount(1), 1)
+    .option("--migrations-dir <dir>", "migration files (default: <repo>/packages/schema/migrations)")
+    .option("--embedded-dir <dir>", "data directory of the embedded database (default: <repo>/.data/pglite)")
+    .option("--json", "print one JSON document on stdout (progress goes to stderr)", false);
+
+/** Options of the commands that take the migrator lock and run migrations. */
+export const addRunOptions = (command: Command): Command =>
+  command
+    .option("--dry-run", "print the SQL that would run; change nothing", false)
+    .option("--lock-wait <duration>", "wait this long for another run's lock, then exit 2", parseDuration, 60_000)
+    .option("--lock-timeout <duration>", "lock_timeout per migration (0 = none)", parseDuration, 10_000)
+    .option("--statement-timeout <duration>", "statement_timeout per migration (0 = none)", parseDuration, 0)
+    .option("--lock-retries <n>", "retries of a migration that hit lock_timeout, with backoff", parseCount(0), 3);
+
+/** The runner's settings from the parsed `addRunOptions` flags. */
+export const runSettingsFrom = (options: Readonly<Record<string, unknown>>) => ({
+  lockWaitMs: options.lockWait as number,
+  lockTimeoutMs: options.lockTimeout as number,
+  statementTimeoutMs: options.statementTimeout as number,
+  lockRetries: options.lockRetries as number,
+  retryBaseDelayMs: 500,
+});
