@@ -1,0 +1,82 @@
+import type { Column, QualifiedName } from "@platform/schema";
+import { normalizeExpression } from "../normalize/expressions.js";
+import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { comment, flag, opt } from "./optional.js";
+
+interface ColumnRow {
+  rel: string;
+  name: string;
+  type: string;
+  not_null: boolean;
+  default: string | null;
+  generated: string | null;
+  identity: string;
+  identity_sequence: { start: string; increment: string } | null;
+  collation: QualifiedName | null;
+  comment: string | null;
+}
+
+/**
+ * Columns of every reported table, in attnum order, keyed by table oid. Partitions are skipped: their
+ * columns are the parent's. Types are `format_type` under the empty search_path set by the session.
+ */
+export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[]>> =>
+  readStep("columns", ctx, async () => {
+    const { rows } = await ctx.client.query<ColumnRow>(
+      `SELECT a.attrelid::text AS rel, a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+              a.attnotnull AS not_null,
+              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
+              CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+              a.attidentity::text AS identity,
+              CASE WHEN a.attidentity <> '' THEN (
+                SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text)
+                FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
+                WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid
+                  AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END AS identity_sequence,
+              CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (
+                SELECT json_build_object('schema', cn.nspname, 'name', co.collname)
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                WHERE co.oid = a.attcollation) END AS collation,
+              pg_catalog.col_description(a.attrelid, a.attnum) AS comment
+       FROM pg_catalog.pg_attribute a
+       JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+         AND ${userRelation("c", "n")}
+       ORDER BY a.attrelid, a.attnum`,
+      [ctx.schemaParam],
+    );
+    const byTable = new Map<string, Column[]>();
+    for (const r of rows) {
+      const columns = byTable.get(r.rel) ?? [];
+      columns.push(toColumn(r));
+      byTable.set(r.rel, columns);
+    }
+    return byTable;
+  });
+
+const toColumn = (r: ColumnRow): Column => {
+  const identity =
+    r.identity === "a" || r.identity === "d"
+      ? {
+          generation: r.identity === "a" ? ("always" as const) : ("by default" as const),
+          ...opt("start", r.identity_sequence && r.identity_sequence.start !== "1" ? r.identity_sequence.start : null),
+          ...opt(
+            "increment",
+            r.identity_sequence && r.identity_sequence.increment !== "1" ? r.identity_sequence.increment : null,
+          ),
+        }
+      : null;
+  return {
+    name: r.name,
+    type: r.type,
+    ...flag("notNull", r.not_null),
+    ...opt("default", r.default === null ? null : normalizeExpression(r.default)),
+    ...opt("identity", identity),
+    ...opt("generated", r.generated === null ? null : normalizeExpression(r.generated)),
+    ...opt("collation", r.collation),
+    ...comment(r.comment),
+  };
+};

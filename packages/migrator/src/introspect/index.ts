@@ -1,0 +1,195 @@
+import { type Catalog, compareKeys, functionSignature, type Role, type Schema, sortBy } from "@platform/schema";
+import type { SqlClient } from "../db/client.js";
+import { readCollations } from "./collations.js";
+import { readColumns } from "./columns.js";
+import { readConstraints } from "./constraints.js";
+import type { IntrospectContext } from "./context.js";
+import { readDefaultPrivileges } from "./default-privileges.js";
+import { readDomains } from "./domains.js";
+import { readEnums } from "./enums.js";
+import { readExtensions } from "./extensions.js";
+import { readFunctions } from "./functions.js";
+import { readIndexes } from "./indexes.js";
+import { readPolicies } from "./policies.js";
+import { readRelations } from "./relations.js";
+import { readRoles } from "./roles.js";
+import { readSchemas } from "./schemas.js";
+import { readSequences } from "./sequences.js";
+import { restoreSerials } from "./serials.js";
+import { assembleTables } from "./tables.js";
+import { readTriggers } from "./triggers.js";
+import { assembleViews } from "./views.js";
+
+export { MIGRATOR_SCHEMA } from "./context.js";
+
+export interface IntrospectOptions {
+  /** only these schemas (default: every user schema) */
+  readonly schemas?: readonly string[];
+}
+
+interface SessionRow {
+  server_version: number;
+  current_user: string;
+  search_path: string;
+  timezone: string;
+  datestyle: string;
+  intervalstyle: string;
+  extra_float_digits: string;
+}
+
+/**
+ * Settings that change how PostgreSQL prints what we read: an empty search_path makes `format_type`,
+ * `pg_get_expr` and `pg_get_viewdef` schema-qualify every user object (so the text does not depend on
+ * the caller's path), UTC and ISO make partition bounds on timestamps print the same everywhere.
+ * The previous values are captured in the same statement (the CTE is read before set_config runs).
+ */
+const OPEN_SESSION = `
+WITH previous AS MATERIALIZED (
+  SELECT current_setting('server_version_num')::int AS server_version, current_user::text AS current_user,
+         current_setting('search_path') AS search_path, current_setting('TimeZone') AS timezone,
+         current_setting('DateStyle') AS datestyle, current_setting('IntervalStyle') AS intervalstyle,
+         current_setting('extra_float_digits') AS extra_float_digits)
+SELECT previous.*,
+       pg_catalog.set_config('search_path', '', false) AS s1, pg_catalog.set_config('TimeZone', 'UTC', false) AS s2,
+       pg_catalog.set_config('DateStyle', 'ISO, YMD', false) AS s3,
+       pg_catalog.set_config('IntervalStyle', 'postgres', false) AS s4,
+       pg_catalog.set_config('extra_float_digits', '3', false) AS s5
+FROM previous`;
+
+const CLOSE_SESSION = `SELECT pg_catalog.set_config('search_path', $1, false), pg_catalog.set_config('TimeZone', $2, false),
+  pg_catalog.set_config('DateStyle', $3, false), pg_catalog.set_config('IntervalStyle', $4, false),
+  pg_catalog.set_config('extra_float_digits', $5, false)`;
+
+/**
+ * Reads a live database into a Catalog: every object kind of the model, in one query per kind over all
+ * schemas (about fifteen queries whatever the number of tables). Objects that belong to an extension,
+ * system schemas and the migrator's own schema are left out. Works on PostgreSQL 14–18 and PGlite.
+ *
+ * The session's search_path, TimeZone, DateStyle, IntervalStyle and extra_float_digits are changed
+ * for the duration and restored afterwards; the client must not be used concurrently meanwhile.
+ *
+ * @example
+ *   const catalog = await introspect(await connectPg(url));
+ *   const only = await introspect(client, { schemas: ["auth"] });
+ */
+export const introspect = async (client: SqlClient, options: IntrospectOptions = {}): Promise<Catalog> => {
+  const session = (await client.query<SessionRow>(OPEN_SESSION)).rows[0] as SessionRow;
+  try {
+    const ctx: IntrospectContext = {
+      client,
+      serverVersion: Number(session.server_version),
+      currentUser: session.current_user,
+      schemaParam: options.schemas === undefined ? null : [...options.schemas],
+    };
+    return await readCatalog(ctx);
+  } finally {
+    await client.query(CLOSE_SESSION, [
+      session.search_path,
+      session.timezone,
+      session.datestyle,
+      session.intervalstyle,
+      session.extra_float_digits,
+    ]);
+  }
+};
+
+/** The per-kind reads, one after another on the one connection, then assembly. */
+const readCatalog = async (ctx: IntrospectContext): Promise<Catalog> => {
+  const extensions = await readExtensions(ctx);
+  const schemas = await readSchemas(ctx);
+  const roles = await readRoles(ctx);
+  const collations = await readCollations(ctx);
+  const enums = await readEnums(ctx);
+  const domains = await readDomains(ctx);
+  const sequences = await readSequences(ctx);
+  const functions = await readFunctions(ctx);
+  const relations = await readRelations(ctx);
+  const parts = {
+    columns: await readColumns(ctx),
+    constraints: await readConstraints(ctx),
+    indexes: await readIndexes(ctx),
+    policies: await readPolicies(ctx),
+    triggers: await readTriggers(ctx),
+  };
+  const defaultPrivileges = await readDefaultPrivileges(ctx);
+  const serials = restoreSerials(assembleTables(relations, parts), sequences);
+  const catalog: Catalog = {
+    extensions: sortBy(extensions, (e) => e.name),
+    schemas: [],
+    roles: [],
+    collations: sortBy(collations, (c) => `${c.schema}\u0000${c.name}`),
+    enums: sortBy(enums, (e) => `${e.schema}\u0000${e.name}`),
+    domains: sortBy(domains, (d) => `${d.schema}\u0000${d.name}`),
+    sequences: sortBy(serials.sequences, (s) => `${s.schema}\u0000${s.name}`),
+    functions: sortBy(functions, (f) => functionSignature(f)),
+    tables: sortBy(serials.tables, (t) => `${t.schema}\u0000${t.name}`),
+    views: sortBy(assembleViews(relations, parts.indexes), (v) => `${v.schema}\u0000${v.name}`),
+    defaultPrivileges,
+  };
+  return {
+    ...catalog,
+    schemas: sortBy(
+      schemas.filter((s) => s.name !== "public" || keepPublicSchema(s, catalog)),
+      (s) => s.name,
+    ),
+    roles: referencedRoles(roles, catalog),
+  };
+};
+
+/**
+ * `public` exists in every database, so it is reported only when it matters: when some object of the
+ * Catalog lives in it, or when its comment or grants differ from what PostgreSQL creates it with.
+ */
+export const keepPublicSchema = (schema: Schema, catalog: Catalog): boolean => {
+  if (schema.comment !== undefined || (schema.grants?.length ?? 0) > 0) return true;
+  const inPublic = (o: { schema?: string | undefined }) => o.schema === "public";
+  return (
+    catalog.extensions.some(inPublic) ||
+    catalog.collations.some(inPublic) ||
+    catalog.enums.some(inPublic) ||
+    catalog.domains.some(inPublic) ||
+    catalog.sequences.some(inPublic) ||
+    catalog.functions.some(inPublic) ||
+    catalog.tables.some(inPublic) ||
+    catalog.views.some(inPublic) ||
+    catalog.defaultPrivileges.some(inPublic)
+  );
+};
+
+/** Role names the Catalog mentions: grantees, policy roles, default privileges. */
+const mentionedRoles = (catalog: Catalog): Set<string> => {
+  const names = new Set<string>();
+  const grants = [
+    ...catalog.schemas,
+    ...catalog.sequences,
+    ...catalog.functions,
+    ...catalog.tables,
+    ...catalog.views,
+  ].flatMap((o) => o.grants ?? []);
+  for (const g of grants) names.add(g.grantee);
+  for (const t of catalog.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) names.add(r);
+  for (const d of catalog.defaultPrivileges) {
+    names.add(d.grantee);
+    if (d.forRole !== undefined) names.add(d.forRole);
+  }
+  names.delete("PUBLIC");
+  return names;
+};
+
+/**
+ * Roles are cluster-wide; a database reports the ones its Catalog names, plus the groups those belong
+ * to (transitively). Superusers and predefined `pg_*` roles are never reported (readRoles drops them).
+ */
+const referencedRoles = (all: readonly Role[], catalog: Catalog): Role[] => {
+  const byName = new Map(all.map((r) => [r.name, r]));
+  const wanted = new Set<string>();
+  const pending = [...mentionedRoles(catalog)];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    const role = byName.get(name);
+    if (role === undefined || wanted.has(name)) continue;
+    wanted.add(name);
+    pending.push(...(role.memberOf ?? []));
+  }
+  return [...wanted].sort(compareKeys).map((name) => byName.get(name) as Role);
+};
