@@ -8,7 +8,7 @@
  * const native = platformCatalog({ vector: false });      // servers without pgvector
  */
 import type { Catalog } from "../catalog/model.js";
-import { defineCatalog } from "../dsl/index.js";
+import { defineCatalog, type LoweredCatalog, lowerDeclarations } from "../dsl/index.js";
 import * as algoPlatform from "./algo-platform.js";
 import * as auth from "./auth.js";
 import * as compat from "./compat.js";
@@ -43,6 +43,12 @@ const defaultPrivileges = [
   monitoring.monitoring,
 ].flatMap((s) => roles.defaultPrivilegesIn(s.name));
 
+/** Everything `platformCatalog` lowers: the modules and the default privileges of their schemas. */
+export const platformDeclarations = [platformModules, defaultPrivileges] as const;
+
+/** Lower the platform without throwing: the Catalog and every validation finding (tests, tooling). */
+export const lowerPlatform = (): LoweredCatalog => lowerDeclarations(...platformDeclarations);
+
 export interface PlatformOptions {
   /** include pgvector and everything built on it (default true); false for servers without pgvector */
   readonly vector?: boolean;
@@ -58,7 +64,7 @@ export const platformCatalog = (options: PlatformOptions = {}): Catalog => {
   const vector = options.vector ?? true;
   let catalog = cache.get(vector);
   if (!catalog) {
-    const full = defineCatalog(platformModules, defaultPrivileges);
+    const full = defineCatalog(...platformDeclarations);
     catalog = vector ? full : withoutExtension(full, "vector");
     cache.set(vector, catalog);
   }
