@@ -5,6 +5,7 @@ import { comment, flag, opt } from "./optional.js";
 
 interface ColumnRow {
   rel: string;
+  kind: string;
   name: string;
   type: string;
   not_null: boolean;
@@ -17,13 +18,14 @@ interface ColumnRow {
 }
 
 /**
- * Columns of every reported table, in attnum order, keyed by table oid. Partitions are skipped: their
- * columns are the parent's. Types are `format_type` under the empty search_path set by the session.
+ * Columns of every reported table, view and materialized view, in attnum order, keyed by relation oid.
+ * Partitions are skipped: their columns are the parent's. Types are `format_type` under the empty
+ * search_path set by the session. View columns carry only name, type and comment (see `assembleViews`).
  */
 export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[]>> =>
   readStep("columns", ctx, async () => {
     const { rows } = await ctx.client.query<ColumnRow>(
-      `SELECT a.attrelid::text AS rel, a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+      `SELECT a.attrelid::text AS rel, c.relkind::text AS kind, a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS not_null,
               CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
               CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
@@ -43,7 +45,7 @@ export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-       WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
          AND ${userRelation("c", "n")}
        ORDER BY a.attrelid, a.attnum`,
       [ctx.schemaParam],

@@ -123,7 +123,7 @@ const readCatalog = async (ctx: IntrospectContext): Promise<Catalog> => {
     sequences: sortBy(serials.sequences, (s) => `${s.schema}\u0000${s.name}`),
     functions: sortBy(functions, (f) => functionSignature(f)),
     tables: sortBy(serials.tables, (t) => `${t.schema}\u0000${t.name}`),
-    views: sortBy(assembleViews(relations, parts.indexes), (v) => `${v.schema}\u0000${v.name}`),
+    views: sortBy(assembleViews(relations, parts.columns, parts.indexes), (v) => `${v.schema}\u0000${v.name}`),
     defaultPrivileges,
   };
   return {

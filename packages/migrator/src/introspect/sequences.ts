@@ -1,4 +1,5 @@
 import type { Grant, Sequence } from "@platform/schema";
+import { sequenceDefaults } from "../normalize/sequences.js";
 import { type IntrospectContext, readStep, userRelation } from "./context.js";
 import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment, flag, opt } from "./optional.js";
@@ -27,21 +28,6 @@ export interface ReadSequence {
   readonly grants: readonly Grant[];
   readonly hasComment: boolean;
 }
-
-const TYPE_RANGE: Readonly<Record<ReadSequence["type"], { min: bigint; max: bigint }>> = {
-  smallint: { min: -32768n, max: 32767n },
-  integer: { min: -2147483648n, max: 2147483647n },
-  bigint: { min: -9223372036854775808n, max: 9223372036854775807n },
-};
-
-/** The options CREATE SEQUENCE picks when none are given, for this type and direction. */
-const defaultsFor = (type: ReadSequence["type"], increment: bigint) => {
-  const range = TYPE_RANGE[type];
-  const ascending = increment > 0n;
-  const min = ascending ? 1n : range.min;
-  const max = ascending ? range.max : -1n;
-  return { min, max, start: ascending ? min : max };
-};
 
 /**
  * Sequences, except identity sequences (they belong to their column). Options equal to CREATE SEQUENCE's
@@ -74,7 +60,7 @@ export const readSequences = (ctx: IntrospectContext): Promise<ReadSequence[]> =
 
 const toReadSequence = (r: SequenceRow): ReadSequence => {
   const increment = BigInt(r.increment);
-  const defaults = defaultsFor(r.type, increment);
+  const defaults = sequenceDefaults(r.type, increment);
   const start = BigInt(r.start) === defaults.start ? null : r.start;
   const min = BigInt(r.min) === defaults.min ? null : r.min;
   const max = BigInt(r.max) === defaults.max ? null : r.max;

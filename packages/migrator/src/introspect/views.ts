@@ -1,4 +1,4 @@
-import { compareKeys, type Index, type QualifiedName, type View } from "@platform/schema";
+import { type Column, compareKeys, type Index, type QualifiedName, type View, type ViewColumn } from "@platform/schema";
 import { toGrants, withGrants } from "./grants.js";
 import { comment, flag, list } from "./optional.js";
 import type { RelationRow } from "./relations.js";
@@ -12,8 +12,22 @@ const uniqueSorted = (names: readonly QualifiedName[] | null): QualifiedName[] =
   return [...seen.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([, n]) => n);
 };
 
-/** Views and materialized views, with what their definitions read (for ordering) and matview indexes. */
-export const assembleViews = (relations: readonly RelationRow[], indexes: ReadonlyMap<string, Index[]>): View[] =>
+/** A view's output column: PostgreSQL marks them all nullable, so `notNull` is never read back. */
+const viewColumn = (c: Column): ViewColumn => ({
+  name: c.name,
+  type: c.type,
+  ...(c.comment === undefined ? {} : { comment: c.comment }),
+});
+
+/**
+ * Views and materialized views, with their output columns, what their definitions read (for ordering)
+ * and, for materialized views, their indexes.
+ */
+export const assembleViews = (
+  relations: readonly RelationRow[],
+  columns: ReadonlyMap<string, Column[]>,
+  indexes: ReadonlyMap<string, Index[]>,
+): View[] =>
   relations
     .filter((r) => r.kind === "v" || r.kind === "m")
     .map((r) => ({
@@ -21,6 +35,7 @@ export const assembleViews = (relations: readonly RelationRow[], indexes: Readon
       name: r.name,
       ...flag("materialized", r.kind === "m"),
       definition: viewDefinition(r.definition),
+      ...list("columns", (columns.get(r.oid) ?? []).map(viewColumn)),
       ...list("dependsOn", uniqueSorted(r.depends_on)),
       ...list("indexes", r.kind === "m" ? indexes.get(r.oid) : null),
       ...comment(r.comment),

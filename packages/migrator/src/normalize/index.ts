@@ -1,0 +1,47 @@
+/**
+ * Normalisation shared by introspection and diff: what PostgreSQL rewrites, undone, so that a declared
+ * schema and the same schema read back from a database compare equal.
+ *
+ * ## Decision: compare deparsed forms; textual keys offline, the server where exactness matters
+ *
+ * PostgreSQL does not keep the text of an expression; it keeps a parse tree and prints it back
+ * (`pg_get_expr`, `pg_get_constraintdef`, `pg_get_viewdef`). The printed form adds parentheses and
+ * casts, rewrites `IN (...)` to `= ANY (ARRAY[...])`, `LIKE` to `~~`, `-1` to `'-1'::integer`, qualifies
+ * names under an empty search_path, and inserts implicit casts that depend on column types
+ * (`(status)::text = ...` for a varchar column). A text rule can undo the predictable part; only the
+ * server knows the type-dependent part.
+ *
+ * How the reference tools handle it (read before deciding):
+ * - Atlas normalises a desired schema by applying it to a *dev database* and inspecting it back, so both
+ *   sides of every comparison are the server's own rendering.
+ * - Stripe's pg-schema-diff builds the target schema in a *temporary database* and compares catalog reads;
+ *   it also validates the generated plan there.
+ * - migra only ever compares two live databases (target built by the user), i.e. the same principle.
+ *
+ * What this project does:
+ * 1. Introspection stores PostgreSQL's deparsed text, changed only in ways that keep it valid SQL
+ *    (`normalizeExpression`: whitespace, redundant outer parentheses). Introspected Catalogs can be
+ *    emitted again (`pull`, snapshots).
+ * 2. Diff takes an expression comparator. `sameExpression` (comparison keys from `expressionKey`) undoes
+ *    PostgreSQL's predictable rewrites textually. It is pure and fast, which `migrate generate` needs: it
+ *    runs with no database (declarations vs. the snapshot, both declared text) and is benchmarked.
+ * 3. Where a declaration must be compared with a live database exactly (`verify`, `diff --check`), the
+ *    robust path goes through a server, as Atlas does: emit the declared Catalog into a scratch database
+ *    (embedded PGlite, or a scratch database of the same major version when available), `introspect` it,
+ *    and compare that with the live database's Catalog. Both sides are then PostgreSQL's own deparse and
+ *    `sameExpression` only has to be idempotent on deparsed text (it is: keys of deparsed text are tested).
+ *    Textual keys remain the fallback when no scratch database is available.
+ * Known limit of the textual keys: they ignore casts of literals (`'1'::text` vs `'1'::integer` compare
+ * equal) and text-like casts of columns; both are changes PostgreSQL would usually reject or that do not
+ * change behaviour, and the server path catches them.
+ *
+ * Catalog-level normal form (`normalizeCatalog`): canonical type spelling, PostgreSQL's defaults dropped,
+ * implied NOT NULL made explicit, unordered lists sorted — applied to both sides before comparing.
+ */
+export { comparableCatalog, normalizeCatalog, normalizeGrants } from "./catalog.js";
+export { expressionKey, normalizeExpression, sameExpression } from "./expressions.js";
+export { implicitObjectName, parseQualifiedName, serialSequenceName } from "./identifiers.js";
+export { defaultOpclass } from "./opclasses.js";
+export { type SequenceDefaults, type SequenceType, sequenceDefaults } from "./sequences.js";
+export { closingIndex, renderTokens, splitTopLevel, type Token, type TokenKind, tokenize } from "./tokens.js";
+export { normalizeType, SERIAL_TYPES, type TypeNormalizeOptions } from "./types.js";
