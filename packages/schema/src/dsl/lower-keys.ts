@@ -34,18 +34,4 @@ export const keyNamePart = (key: { readonly column?: string; readonly expression
   return call?.[1]?.toLowerCase() ?? "expr";
 };
 
-const WORD = /'(?:[^']|'')*'|"((?:[^"]|"")*)"|::\s*[a-z_][a-z0-9_$]*|([a-z_][a-z0-9_$]*)(\s*\()?/gi;
-
-/**
- * Columns of the table an expression mentions, in order: PostgreSQL names an unnamed CHECK
- * `<table>_<column>_check` when exactly one column is mentioned, `<table>_check` otherwise.
- */
-export const mentionedColumns = (expression: string, columns: ReadonlySet<string>): string[] => {
-  const found: string[] = [];
-  for (const match of expression.matchAll(WORD)) {
-    const [, quoted, bare, call] = match;
-    const name = quoted !== undefined ? quoted.replaceAll('""', '"') : call ? undefined : bare?.toLowerCase();
-    if (name !== undefined && columns.has(name) && !found.includes(name)) found.push(name);
-  }
-  return found;
-};
+export { mentionedColumns } from "../catalog/validate/expressions.js";

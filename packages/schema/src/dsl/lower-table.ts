@@ -66,10 +66,13 @@ export const lowerTable = (handle: TableHandle, context: LowerContext, taken: Se
 
   const namer = new Namer(def.name, taken);
 
-  const loweredColumns = columns.map((c) => lowerColumn(c, context));
-  const columnTypes = new Map(loweredColumns.map((c) => [c.name, c.type]));
-
   const primaryKey = lowerPrimaryKey(columns, options, namer, path, findings);
+  // PostgreSQL makes primary key columns NOT NULL; say so, so introspection compares equal
+  const keyColumns = new Set(primaryKey?.columns ?? []);
+  const loweredColumns = columns
+    .map((c) => lowerColumn(c, context))
+    .map((c) => (keyColumns.has(c.name) && !c.notNull ? withNotNull(c) : c));
+  const columnTypes = new Map(loweredColumns.map((c) => [c.name, c.type]));
   const uniques = lowerUniques(columns, options.uniques ?? [], namer);
   const checks = lowerChecks(columns, options.checks ?? [], columnSet, namer);
   const foreignKeys = lowerForeignKeys(columns, options.foreignKeys ?? [], namer);
@@ -141,6 +144,9 @@ const explicitConstraintNames = (options: TableOptions, columns: readonly Column
     );
   }),
 ];
+
+/** `notNull` placed where `lowerColumn` puts it, so key order (and JSON) does not depend on how NOT NULL came about. */
+const withNotNull = ({ name, type, ...rest }: Column): Column => ({ name, type, notNull: true, ...rest });
 
 const lowerColumn = (ref: ColumnRef, context: LowerContext): Column => {
   const s = ref.builder.state;
