@@ -74,6 +74,7 @@ export class ColumnBuilder {
    * FOREIGN KEY to another table's column, named `<table>_<column>_fkey` unless named.
    * A thunk, so tables can reference each other (and themselves) in any order.
    * @example author_id: uuid().references(() => users.id, { onDelete: "cascade" })
+   * @example parent_id: bigint().references((): ColumnRef => groups.id) // self-reference: spell out the type
    */
   references(target: () => ColumnRef, options: ForeignKeyOptions = {}): ColumnBuilder {
     return this.with({ references: { target, options } });
