@@ -1,6 +1,6 @@
 /** A reason the Kysely types cannot be generated, as data; `renderCodegenIssues` turns it into text. */
 export interface CodegenIssue {
-  readonly code: "unknown-type" | "view-without-columns" | "domain-cycle";
+  readonly code: "unknown-type" | "view-columns-unknown" | "domain-cycle";
   /** object path: `data_platform.text_embeddings.embedding` */
   readonly path: string;
   readonly message: string;

@@ -2,6 +2,7 @@ import { type Catalog, type Column, compareKeys, objectPath, type ViewColumn } f
 import type { CodegenIssue } from "./issues.js";
 import { relationId } from "./naming.js";
 import { type Codec, resolveType, type TypeContext } from "./type-map.js";
+import { viewColumns } from "./view-columns.js";
 
 /** Who writes a column: the caller; the database unless told (`Generated`); only the database. */
 export type Writability = "writable" | "defaulted" | "always-generated";
@@ -84,19 +85,21 @@ export const typedRelations = (
       ...(table.comment ? { comment: table.comment } : {}),
     });
   }
+  const columnsOfViews = viewColumns(catalog);
   for (const view of catalog.views) {
     const path = objectPath(view.schema, view.name);
     const kind = view.materialized ? "materialized view" : "view";
-    if (!view.columns) {
+    const columns = columnsOfViews.get(view);
+    if (!columns?.ok) {
       issues.push({
-        code: "view-without-columns",
+        code: "view-columns-unknown",
         path,
-        message: `${kind} ${path} declares no columns, so its row type is unknown without a database`,
-        fix: `declare the ${kind}'s output columns (name, type, notNull) in its declaration`,
+        message: `the columns of ${kind} ${path} cannot be read from its definition: ${columns?.reason ?? "not found"}`,
+        fix: `list the ${kind}'s output columns in its declaration (View.columns: name, type, notNull)`,
       });
       continue;
     }
-    const typed = view.columns.map((c) => typeColumn(c, objectPath(path, c.name), ctx, undefined));
+    const typed = columns.columns.map((c) => typeColumn(c, objectPath(path, c.name), ctx, undefined));
     issues.push(...typed.filter(isIssue));
     relations.push({
       id: relationId(view.schema, view.name),

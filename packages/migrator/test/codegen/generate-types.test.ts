@@ -127,7 +127,7 @@ describe("generateTypes", () => {
     );
   });
 
-  it("refuses, naming every object, unknown types and views without declared columns", () => {
+  it("refuses, naming every object, unknown types and views whose columns it cannot read", () => {
     const catalog: Catalog = {
       ...emptyCatalog(),
       tables: [
@@ -149,9 +149,9 @@ describe("generateTypes", () => {
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ["unknown-type", "data_platform.shapes.area"],
       ["unknown-type", "data_platform.shapes.outline"],
-      ["view-without-columns", "monitoring.daily_stats"],
+      ["view-columns-unknown", "monitoring.daily_stats"],
     ]);
     expect((error as Error).message).toContain("→ at monitoring.daily_stats");
-    expect((error as Error).message).toContain("fix: declare the materialized view's output columns");
+    expect((error as Error).message).toContain("fix: list the materialized view's output columns in its declaration");
   });
 });
