@@ -14,6 +14,8 @@ export type ColumnChange =
       readonly column: string;
       /** omitted: DROP DEFAULT */
       readonly default?: string;
+      /** the default it replaces (what the old default referred to may be dropped after this change) */
+      readonly previous?: string;
     }
   | {
       readonly kind: "column.set-not-null";
@@ -99,6 +101,7 @@ const alterColumn = (ctx: DiffContext, table: QualifiedName, a: Column, b: Colum
       table,
       column,
       ...(b.default !== undefined ? { default: b.default } : {}),
+      ...(a.default !== undefined ? { previous: a.default } : {}),
     });
   }
   // An identity column is NOT NULL by definition; PostgreSQL adds and keeps that itself.

@@ -59,10 +59,11 @@ const diffValues = (ctx: DiffContext, from: EnumType, to: EnumType): EnumChange[
   });
 };
 
+/** Columns of the enum that exist before and after (columns added in the same diff are created with the new type). */
 const usagesOf = (ctx: DiffContext, e: EnumType): EnumUsage[] =>
   ctx.to.tables.flatMap((t) =>
     t.columns
-      .filter((c) => namesType(c.type, e))
+      .filter((c) => namesType(c.type, e) && hadEnumColumn(ctx, t.schema, t.name, c.name, e))
       .map(
         (c): EnumUsage => ({
           table: { schema: t.schema, name: t.name },
@@ -71,4 +72,9 @@ const usagesOf = (ctx: DiffContext, e: EnumType): EnumUsage[] =>
           ...(c.default !== undefined ? { default: c.default } : {}),
         }),
       ),
+  );
+
+const hadEnumColumn = (ctx: DiffContext, schema: string, table: string, column: string, e: EnumType): boolean =>
+  ctx.from.tables.some(
+    (t) => t.schema === schema && t.name === table && t.columns.some((c) => c.name === column && namesType(c.type, e)),
   );

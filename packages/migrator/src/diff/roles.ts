@@ -21,7 +21,7 @@ export const diffRoles = ({ from, to }: DiffContext): RoleChange[] => {
 const normal = (r: Role) => ({
   ...omit(r, "comment"),
   login: r.login ?? false,
-  inherit: r.inherit ?? true,
+  inherit: r.inherit ?? false,
   bypassRls: r.bypassRls ?? false,
   memberOf: [...(r.memberOf ?? [])].sort(),
 });

@@ -1,0 +1,203 @@
+import type { Column } from "@platform/schema";
+import { quoteIdent } from "../sql/quote.js";
+import {
+  addCheck,
+  addColumn,
+  addColumnIdentity,
+  alterColumnType,
+  dropColumn,
+  dropColumnIdentity,
+  dropConstraint,
+  renameColumn,
+  setColumnDefault,
+  setColumnNotNull,
+  validateConstraint,
+} from "../sql/tables.js";
+import { columnId, path, qpath, rel, reshapeId } from "./ids.js";
+import { columnRefs, expressionRefs, typeRefs } from "./references.js";
+import type { Hazard } from "./step.js";
+import { LONG_TIMEOUTS, type Planner } from "./step.js";
+
+/** A default that PostgreSQL cannot store as a constant for existing rows (PG11+ fast default) rewrites the table. */
+const volatileDefault = (expression: string | undefined): boolean =>
+  expression !== undefined &&
+  /\b(random|gen_random_uuid|uuid_generate_v\d\w*|clock_timestamp|nextval|timeofday)\s*\(/i.test(expression);
+
+const addHazards = (path: string, c: Column): Hazard[] => [
+  ...(c.notNull && c.default === undefined && c.identity === undefined && c.generated === undefined
+    ? [
+        {
+          type: "may-fail-on-existing-data" as const,
+          path,
+          message: "a NOT NULL column without a default cannot be added to a table that has rows",
+        },
+      ]
+    : []),
+  ...(volatileDefault(c.default) || c.identity !== undefined || c.generated !== undefined
+    ? [
+        {
+          type: "table-rewrite" as const,
+          path,
+          message: "every existing row gets a computed value: the table is rewritten under an ACCESS EXCLUSIVE lock",
+        },
+      ]
+    : []),
+];
+
+export const planColumnAdd: Planner<"column.add"> = ({ table, column }, ctx) => {
+  const at = path(qpath(table), column.name);
+  const hazards = addHazards(at, column);
+  return [
+    {
+      description: `add column ${at}`,
+      statements: [addColumn(table, column)],
+      hazards,
+      ...(hazards.some((h) => h.type === "table-rewrite") ? { timeouts: LONG_TIMEOUTS } : {}),
+      creates: [columnId(table, column.name)],
+      needs: [rel(table), ...columnRefs(ctx.refsTo, column)],
+    },
+  ];
+};
+
+export const planColumnDrop: Planner<"column.drop"> = ({ table, column }, ctx) => {
+  const at = path(qpath(table), column.name);
+  return [
+    {
+      description: `drop column ${at}`,
+      statements: [dropColumn(table, column.name)],
+      hazards:
+        column.generated === undefined
+          ? [{ type: "data-loss", path: at, message: "the column and its values are deleted" }]
+          : [],
+      drops: [columnId(table, column.name), reshapeId(table)],
+      creates: [reshapeId(table)],
+      needs: [rel(table)],
+      releases: columnRefs(ctx.refsFrom, column),
+    },
+  ];
+};
+
+export const planColumnRename: Planner<"column.rename"> = ({ table, from, to }) => [
+  {
+    description: `rename column ${path(qpath(table), from)} to ${to}`,
+    statements: [renameColumn(table, from, to)],
+    creates: [columnId(table, to), reshapeId(table)],
+    drops: [columnId(table, from), reshapeId(table)],
+    needs: [rel(table)],
+  },
+];
+
+/**
+ * `ALTER COLUMN TYPE ... USING column::type`. The default is dropped first and set again after: a
+ * default of the old type often has no automatic cast to the new one.
+ */
+export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from, to }, ctx) => {
+  const at = path(qpath(table), to.name);
+  const using = `${quoteIdent(to.name)}::${to.type.replace(/^(big|small)?serial$/, (_m, p) => (p === "big" ? "bigint" : p === "small" ? "smallint" : "integer"))}`;
+  return [
+    {
+      description: `change type of ${at} to ${to.type}`,
+      statements: [
+        ...(from.default !== undefined ? [setColumnDefault(table, to.name, undefined)] : []),
+        alterColumnType(table, to, { using }),
+        ...(to.default !== undefined ? [setColumnDefault(table, to.name, to.default)] : []),
+      ],
+      hazards: [
+        {
+          type: "table-rewrite",
+          path: at,
+          message: `changing ${from.type} to ${to.type} may rewrite the table and its indexes under an ACCESS EXCLUSIVE lock`,
+        },
+        {
+          type: "may-fail-on-existing-data",
+          path: at,
+          message: `values that do not convert to ${to.type} make the step fail`,
+        },
+      ],
+      timeouts: LONG_TIMEOUTS,
+      creates: [reshapeId(table)],
+      drops: [reshapeId(table)],
+      needs: [rel(table), ...typeRefs(ctx.refsTo, to.type), ...expressionRefs(ctx.refsTo, to.default)],
+      releases: [...typeRefs(ctx.refsFrom, from.type), ...expressionRefs(ctx.refsFrom, from.default)],
+    },
+  ];
+};
+
+export const planColumnSetDefault: Planner<"column.set-default"> = (c, ctx) => [
+  {
+    description: `${c.default === undefined ? "drop" : "set"} default of ${path(qpath(c.table), c.column)}`,
+    statements: [setColumnDefault(c.table, c.column, c.default)],
+    needs: [rel(c.table), columnId(c.table, c.column), ...expressionRefs(ctx.refsTo, c.default)],
+    releases: expressionRefs(ctx.refsFrom, c.previous),
+  },
+];
+
+/**
+ * On a table that has rows, SET NOT NULL alone scans the table under an ACCESS EXCLUSIVE lock. Lock-safe:
+ * add `CHECK (column IS NOT NULL) NOT VALID`, validate it (a scan that lets writes through), then SET NOT
+ * NULL, which PostgreSQL 12+ proves from the validated check without scanning, and drop the check. Each
+ * statement commits on its own, so the step runs outside a transaction.
+ */
+export const planColumnSetNotNull: Planner<"column.set-not-null"> = (c, ctx) => {
+  const at = path(qpath(c.table), c.column);
+  const needs = [rel(c.table), columnId(c.table, c.column)];
+  if (!c.notNull) {
+    return [{ description: `drop NOT NULL of ${at}`, statements: [setColumnNotNull(c.table, c.column, false)], needs }];
+  }
+  const mayFail: Hazard = {
+    type: "may-fail-on-existing-data",
+    path: at,
+    message: "rows holding NULL make the step fail",
+  };
+  if (!ctx.lockSafe || ctx.partitioned.has(qpath(c.table))) {
+    return [
+      {
+        description: `set NOT NULL on ${at}`,
+        statements: [setColumnNotNull(c.table, c.column, true)],
+        hazards: [
+          mayFail,
+          { type: "access-exclusive-lock", path: at, message: "the table is scanned under an ACCESS EXCLUSIVE lock" },
+        ],
+        timeouts: LONG_TIMEOUTS,
+        needs,
+      },
+    ];
+  }
+  const check = {
+    name: `${c.table.name}_${c.column}_not_null`.slice(0, 63),
+    expression: `${quoteIdent(c.column)} IS NOT NULL`,
+  };
+  return [
+    {
+      description: `set NOT NULL on ${at} through a validated check`,
+      statements: [
+        addCheck(c.table, check, { notValid: true }),
+        validateConstraint(c.table, check.name),
+        setColumnNotNull(c.table, c.column, true),
+        dropConstraint(c.table, check.name),
+      ],
+      transactional: false,
+      hazards: [
+        mayFail,
+        { type: "validation-scan", path: at, message: "the table is read to validate the check (writes continue)" },
+      ],
+      timeouts: LONG_TIMEOUTS,
+      needs,
+    },
+  ];
+};
+
+export const planColumnSetIdentity: Planner<"column.set-identity"> = (c) => {
+  const at = path(qpath(c.table), c.column);
+  const statements = [
+    ...(c.from ? [dropColumnIdentity(c.table, c.column)] : []),
+    ...(c.to ? [addColumnIdentity(c.table, c.column, c.to)] : []),
+  ];
+  return [
+    {
+      description: `${c.to ? "set" : "drop"} identity of ${at}`,
+      statements,
+      needs: [rel(c.table), columnId(c.table, c.column)],
+    },
+  ];
+};

@@ -1,0 +1,210 @@
+import type { QualifiedName } from "@platform/schema";
+import type { TableConstraint } from "../diff/index.js";
+import { addForeignKey } from "../sql/foreign-keys.js";
+import { createIndex } from "../sql/indexes.js";
+import { quoteIdent, quoteQualified } from "../sql/quote.js";
+import {
+  addCheck,
+  addExclusion,
+  addPrimaryKey,
+  addUnique,
+  deferrableClause,
+  dropConstraint,
+  validateConstraint,
+} from "../sql/tables.js";
+import { columnId, constraintId, indexId, path, qpath, rel } from "./ids.js";
+import { expressionRefs, type References } from "./references.js";
+import type { Hazard, PlanContext } from "./step.js";
+import { LONG_TIMEOUTS, type Planner } from "./step.js";
+
+const columnsOf = (c: TableConstraint): string[] => {
+  switch (c.type) {
+    case "primary-key":
+    case "unique":
+      return [...c.columns, ...(c.include ?? [])];
+    case "foreign-key":
+      return c.columns;
+    case "exclusion":
+      return c.elements.flatMap((e) => (e.column ? [e.column] : []));
+    case "check":
+      return [];
+  }
+};
+
+/** Ids a constraint refers to: its columns, what its expressions call, and for a foreign key the referenced key. */
+const refsOf = (refs: References, ctx: PlanContext, table: QualifiedName, c: TableConstraint): string[] => [
+  rel(table),
+  ...columnsOf(c).map((col) => columnId(table, col)),
+  ...(c.type === "check" ? expressionRefs(refs, c.expression) : []),
+  ...(c.type === "exclusion"
+    ? [...expressionRefs(refs, c.where), ...c.elements.flatMap((e) => expressionRefs(refs, e.expression))]
+    : []),
+  ...(c.type === "foreign-key" ? referencedKey(ctx, c) : []),
+];
+
+/** The referenced table and the unique constraint or index that backs the referenced columns. */
+const referencedKey = (ctx: PlanContext, fk: Extract<TableConstraint, { type: "foreign-key" }>): string[] => {
+  const target = { schema: fk.references.schema, name: fk.references.table };
+  const table = [...ctx.to.tables, ...ctx.from.tables].find(
+    (t) => t.schema === target.schema && t.name === target.name,
+  );
+  const same = (cols: readonly string[]) =>
+    cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
+  const keys = [
+    ...(table?.primaryKey && same(table.primaryKey.columns) ? [constraintId(target, table.primaryKey.name)] : []),
+    ...(table?.uniques ?? []).filter((u) => same(u.columns)).map((u) => constraintId(target, u.name)),
+    ...(table?.indexes ?? [])
+      .filter((i) => i.unique && same(i.elements.flatMap((e) => (e.column ? [e.column] : []))))
+      .map((i) => indexId(target.schema, i.name)),
+  ];
+  return [rel(target), ...fk.references.columns.map((c) => columnId(target, c)), ...keys];
+};
+
+const ownedIndex = (table: QualifiedName, c: TableConstraint): string[] =>
+  c.type === "primary-key" || c.type === "unique" || c.type === "exclusion" ? [indexId(table.schema, c.name)] : [];
+
+const addStatement = (table: QualifiedName, c: TableConstraint, notValid: boolean): string => {
+  switch (c.type) {
+    case "primary-key":
+      return addPrimaryKey(table, c);
+    case "unique":
+      return addUnique(table, c);
+    case "check":
+      return addCheck(table, c, { notValid });
+    case "foreign-key":
+      return addForeignKey(table, c, { notValid });
+    case "exclusion":
+      return addExclusion(table, c);
+  }
+};
+
+/**
+ * On a table that has rows: foreign keys and checks are added NOT VALID and validated by a second
+ * statement (a scan that lets writes through); primary keys and unique constraints are built as a
+ * unique index CONCURRENTLY and then attached with `USING INDEX`. Each statement commits on its own,
+ * so such a step runs outside a transaction. Exclusion constraints have no lock-safe form.
+ */
+export const planConstraintAdd: Planner<"constraint.add"> = ({ table, constraint: c, existing }, ctx) => {
+  const at = path(qpath(table), c.name);
+  const base = {
+    creates: [constraintId(table, c.name), ...ownedIndex(table, c)],
+    needs: refsOf(ctx.refsTo, ctx, table, c),
+  };
+  const lockSafe = existing && ctx.lockSafe && !ctx.partitioned.has(qpath(table));
+  if (!lockSafe) {
+    const hazards: Hazard[] = existing
+      ? [
+          {
+            type: "access-exclusive-lock",
+            path: at,
+            message: "existing rows are checked while writes to the table wait",
+          },
+          ...(c.type === "check" ||
+          c.type === "foreign-key" ||
+          c.type === "exclusion" ||
+          c.type === "unique" ||
+          c.type === "primary-key"
+            ? [
+                {
+                  type: "may-fail-on-existing-data" as const,
+                  path: at,
+                  message: "rows violating the constraint make the step fail",
+                },
+              ]
+            : []),
+        ]
+      : [];
+    return [{ description: `add constraint ${at}`, statements: [addStatement(table, c, false)], hazards, ...base }];
+  }
+  const mayFail: Hazard = {
+    type: "may-fail-on-existing-data",
+    path: at,
+    message: "rows violating the constraint make the step fail",
+  };
+  if (c.type === "check" || c.type === "foreign-key") {
+    return [
+      {
+        description: `add constraint ${at} NOT VALID, then validate it`,
+        statements: [addStatement(table, c, true), validateConstraint(table, c.name)],
+        transactional: false,
+        hazards: [
+          mayFail,
+          {
+            type: "validation-scan",
+            path: at,
+            message: "existing rows are read to validate the constraint (writes continue)",
+          },
+        ],
+        timeouts: LONG_TIMEOUTS,
+        ...base,
+      },
+    ];
+  }
+  if (c.type === "exclusion") {
+    return [
+      {
+        description: `add constraint ${at}`,
+        statements: [addStatement(table, c, false)],
+        hazards: [
+          mayFail,
+          {
+            type: "access-exclusive-lock",
+            path: at,
+            message: "the exclusion index is built while writes to the table wait",
+          },
+          { type: "index-build", path: at, message: "an index is built over every row" },
+        ],
+        timeouts: LONG_TIMEOUTS,
+        ...base,
+      },
+    ];
+  }
+  const index = {
+    name: c.name,
+    unique: true,
+    elements: c.columns.map((column) => ({ column })),
+    ...(c.include ? { include: c.include } : {}),
+    ...(c.type === "unique" && c.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+  };
+  const kind = c.type === "primary-key" ? "PRIMARY KEY" : "UNIQUE";
+  const deferrable = c.type === "unique" ? deferrableClause(c.deferrable) : "";
+  return [
+    {
+      description: `build the index of ${at} concurrently, then add the constraint using it`,
+      statements: [
+        createIndex(table, index, { concurrently: true }),
+        `ALTER TABLE ${quoteQualified(table)} ADD CONSTRAINT ${quoteIdent(c.name)} ${kind} USING INDEX ${quoteIdent(c.name)}${deferrable};`,
+      ],
+      transactional: false,
+      hazards: [
+        mayFail,
+        {
+          type: "index-build",
+          path: at,
+          message: "a unique index is built over every row (CONCURRENTLY: writes continue)",
+        },
+        ...(c.type === "primary-key"
+          ? [
+              {
+                type: "access-exclusive-lock" as const,
+                path: at,
+                message: "key columns not yet NOT NULL are checked under an ACCESS EXCLUSIVE lock",
+              },
+            ]
+          : []),
+      ],
+      timeouts: LONG_TIMEOUTS,
+      ...base,
+    },
+  ];
+};
+
+export const planConstraintDrop: Planner<"constraint.drop"> = ({ table, constraint: c }, ctx) => [
+  {
+    description: `drop constraint ${path(qpath(table), c.name)}`,
+    statements: [dropConstraint(table, c.name)],
+    drops: [constraintId(table, c.name), ...ownedIndex(table, c)],
+    needs: [rel(table)],
+    releases: refsOf(ctx.refsFrom, ctx, table, c).filter((id) => id !== rel(table)),
+  },
+];

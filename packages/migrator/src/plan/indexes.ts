@@ -1,0 +1,64 @@
+import type { Index } from "@platform/schema";
+import type { IndexOwner } from "../diff/index.js";
+import { createIndex, dropIndex } from "../sql/indexes.js";
+import { columnId, indexId, path, qpath, rel } from "./ids.js";
+import { collationRefs, expressionRefs, type References } from "./references.js";
+import { LONG_TIMEOUTS, type Planner } from "./step.js";
+
+const refsOf = (refs: References, owner: IndexOwner, index: Index): string[] => [
+  rel(owner),
+  ...index.elements.flatMap((e) => [
+    ...(e.column ? [columnId(owner, e.column)] : []),
+    ...expressionRefs(refs, e.expression),
+    ...collationRefs(refs, e.collation),
+  ]),
+  ...(index.include ?? []).map((c) => columnId(owner, c)),
+  ...expressionRefs(refs, index.where),
+];
+
+/**
+ * An index on a relation that holds rows is built CONCURRENTLY (writes continue; it cannot run in a
+ * transaction). A partitioned table cannot build one concurrently: there the build blocks writes.
+ */
+export const planIndexCreate: Planner<"index.create"> = ({ owner, index, existing, partitioned }, ctx) => {
+  const at = path(owner.schema, index.name);
+  const concurrently = existing && ctx.lockSafe && !partitioned;
+  return [
+    {
+      description: `create index ${at} on ${qpath(owner)}${concurrently ? " concurrently" : ""}`,
+      statements: [createIndex(owner, index, { concurrently })],
+      transactional: !concurrently,
+      hazards: existing
+        ? [
+            {
+              type: "index-build",
+              path: at,
+              message: concurrently
+                ? "the index is built over every row (CONCURRENTLY: writes continue)"
+                : "the index is built over every row while writes to the table wait",
+            },
+          ]
+        : [],
+      ...(existing ? { timeouts: LONG_TIMEOUTS } : {}),
+      creates: [indexId(owner.schema, index.name)],
+      needs: refsOf(ctx.refsTo, owner, index),
+    },
+  ];
+};
+
+export const planIndexDrop: Planner<"index.drop"> = ({ owner, index, existing, partitioned }, ctx) => {
+  const at = path(owner.schema, index.name);
+  const concurrently = existing && ctx.lockSafe && !partitioned;
+  return [
+    {
+      description: `drop index ${at}${concurrently ? " concurrently" : ""}`,
+      statements: [dropIndex({ schema: owner.schema, name: index.name }, { concurrently })],
+      transactional: !concurrently,
+      hazards: [{ type: "index-dropped", path: at, message: "queries using the index fall back to other plans" }],
+      ...(concurrently ? { timeouts: LONG_TIMEOUTS } : {}),
+      drops: [indexId(owner.schema, index.name)],
+      needs: [rel(owner)],
+      releases: refsOf(ctx.refsFrom, owner, index).filter((id) => id !== rel(owner)),
+    },
+  ];
+};
