@@ -47,4 +47,12 @@ const main = async (argv: readonly string[]): Promise<ExitCode> => {
   return exitCode;
 };
 
+// `migrate status | head` closes stdout early; that is the reader's choice, not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

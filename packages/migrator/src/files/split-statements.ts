@@ -19,15 +19,19 @@ export const splitStatements = (script: string): readonly Statement[] => {
   const statements: Statement[] = [];
   let start = 0;
   let code = "";
+  // where the statement's first code character is (comments before it do not count): its line is reported
+  let codeStart = -1;
   let i = 0;
   const push = (end: number): void => {
-    const raw = script.slice(start, end);
     const collapsed = code.replace(/\s+/g, " ").trim();
     if (collapsed !== "") {
-      const leading = raw.length - raw.trimStart().length;
-      statements.push({ text: raw.trim(), code: collapsed, line: lineAt(script, start + leading) });
+      statements.push({ text: script.slice(start, end).trim(), code: collapsed, line: lineAt(script, codeStart) });
     }
     code = "";
+    codeStart = -1;
+  };
+  const mark = (): void => {
+    if (codeStart === -1) codeStart = i;
   };
   while (i < script.length) {
     const ch = script[i] as string;
@@ -46,6 +50,7 @@ export const splitStatements = (script: string): readonly Statement[] => {
     if (ch === "'" || ch === '"') {
       const escapes = ch === "'" && /[eE]$/.test(script.slice(Math.max(0, i - 1), i)) && !isIdentChar(script[i - 2]);
       const end = skipQuoted(script, i, ch, escapes);
+      mark();
       code += script.slice(i, end);
       i = end;
       continue;
@@ -55,6 +60,7 @@ export const splitStatements = (script: string): readonly Statement[] => {
       if (tag !== null && !isIdentChar(script[i - 1])) {
         const close = script.indexOf(tag[0], i + tag[0].length);
         const end = close === -1 ? script.length : close + tag[0].length;
+        mark();
         code += script.slice(i, end);
         i = end;
         continue;
@@ -66,6 +72,7 @@ export const splitStatements = (script: string): readonly Statement[] => {
       i += 1;
       continue;
     }
+    if (!/\s/.test(ch)) mark();
     code += ch;
     i += 1;
   }
