@@ -6,11 +6,492 @@
  * `pnpm migrate types --check` (run in CI) fails when this file is stale.
  */
 
-// biome-ignore lint/suspicious/noEmptyInterface: generated from a Catalog with nothing to list
-export interface DB {}
+import type { ColumnType } from "kysely";
+
+/** A column the database fills when an insert leaves it out (default, identity, serial). */
+export type Generated<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
+
+/** bigint: selected as a string (exact beyond 2^53), written from a bigint, number or string. */
+export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
+
+/** json and jsonb: any JSON value; createDb serialises it on write (arrays and strings included). */
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+/** numeric: selected as a string (exact), written from a number or string. */
+export type Numeric = ColumnType<string, number | string, number | string>;
+
+/** timestamp, timestamptz and date: selected as a Date, written from a Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type AlgoPlatformJobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+export type AlgoPlatformTaskType =
+  | "classification"
+  | "regression"
+  | "clustering"
+  | "ranking"
+  | "generation"
+  | "embedding"
+  | "detection"
+  | "other";
+
+export type AuthMemberRole = "owner" | "admin" | "member" | "viewer";
+
+export type ModelPlatformModelStage = "development" | "staging" | "production" | "archived";
+
+export type ServicePlatformDeploymentStatus = "pending" | "deploying" | "running" | "failed" | "stopped";
+
+/** Algorithm implementations, one row per released version */
+export interface AlgoPlatformAlgorithms {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+  /** JSON Schema of the hyperparameters a training job may pass */
+  parameters_schema: Json | null;
+  source_code_url: string | null;
+  task_type: Generated<AlgoPlatformTaskType>;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+  /** version label, e.g. 1.2.0; one row per (name, version) */
+  version: string;
+}
+
+/** Runs of an algorithm on a dataset that produce model versions */
+export interface AlgoPlatformTrainingJobs {
+  /** an algorithm with jobs cannot be deleted */
+  algorithm_id: string;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  dataset_id: string | null;
+  error_message: string | null;
+  finished_at: Timestamp | null;
+  hyperparameters: Generated<Json>;
+  id: Generated<string>;
+  log_uri: string | null;
+  /** final evaluation metrics */
+  metrics: Generated<Json>;
+  /** requested GPUs, CPUs, memory */
+  resources: Generated<Json>;
+  started_at: Timestamp | null;
+  status: Generated<AlgoPlatformJobStatus>;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Programmatic credentials; only their SHA-256 is stored */
+export interface AuthApiKeys {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  /** SHA-256 of the whole key (pgcrypto digest(key, 'sha256')); the key itself is never stored */
+  key_hash: Buffer;
+  /** first characters of the key, shown to identify it */
+  key_prefix: string;
+  last_used_at: Timestamp | null;
+  /** label chosen by the owner */
+  name: string;
+  organization_id: string | null;
+  /** set instead of deleting, so request logs keep their meaning */
+  revoked_at: Timestamp | null;
+  /** what the key may do, e.g. {models:read} */
+  scopes: Generated<string[]>;
+  /** whose permissions the key carries */
+  user_id: string;
+}
+
+/** Which user is in which group */
+export interface AuthGroupMemberships {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  group_id: string;
+  user_id: string;
+}
+
+/** Named sets of users that permissions are granted to */
+export interface AuthGroups {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Tenants: every model, endpoint and API key belongs to one */
+export interface AuthOrganizations {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  /** display name */
+  name: string;
+  /** organization-wide preferences and quotas */
+  settings: Generated<Json>;
+  /** URL-safe identifier: lower-case letters, digits and dashes */
+  slug: string;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** People who sign in to the platform */
+export interface AuthUsers {
+  /** when the user joined (date_joined of the original init script) */
+  created_at: Generated<Timestamp>;
+  /** unique ignoring case */
+  email: string;
+  first_name: string | null;
+  id: Generated<string>;
+  /** false blocks sign-in without deleting the user */
+  is_active: Generated<boolean>;
+  /** platform administrator, beyond any organization */
+  is_superuser: Generated<boolean>;
+  last_login: Timestamp | null;
+  last_name: string | null;
+  /** the user's organization; NULL for platform staff */
+  organization_id: string | null;
+  /** bcrypt hash ($2b$...), never the password */
+  password_hash: string;
+  role: Generated<AuthMemberRole>;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+  /** login name, unique ignoring case */
+  username: string;
+}
+
+/** External systems data is ingested from */
+export interface DataPlatformDataSources {
+  /** how to connect; secrets are references to a vault, never values */
+  connection_info: Json;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  id: Generated<string>;
+  is_active: Generated<boolean>;
+  name: string;
+  /** postgresql, mysql, s3, http, kafka, ... */
+  source_type: string;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Versioned snapshots of data taken from a source, used for training and embedding */
+export interface DataPlatformDatasets {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  data_source_id: string | null;
+  description: string | null;
+  /** csv, parquet, jsonl, ... */
+  format: string | null;
+  id: Generated<string>;
+  name: string;
+  row_count: Int8 | null;
+  /** column names and types of the data */
+  schema_definition: Json | null;
+  size_bytes: Int8 | null;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Documents with full-text search (tsvector + GIN), fuzzy title search and embeddings */
+export interface DataPlatformDocuments {
+  content: string;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  /** half-precision embedding of the whole document */
+  embedding: number[] | null;
+  id: Generated<string>;
+  /** readable by every user, not only the owner */
+  is_public: Generated<boolean>;
+  metadata: Json | null;
+  owner_id: string;
+  /** maintained by the documents_search_vector trigger */
+  search_vector: string | null;
+  title: string;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** User activity events, partitioned by month, visible only to their user */
+export interface DataPlatformEvents {
+  /** when it was recorded; the partition key */
+  created_at: Generated<Timestamp>;
+  event_data: Json | null;
+  /** click, view, purchase, ... */
+  event_type: string;
+  id: Generated<string>;
+  /** when it happened, by the client's clock */
+  occurred_at: Generated<Timestamp>;
+  user_id: string;
+}
+
+/** JSONB record store with TTL expiry, partitioned by month of created_at */
+export interface DataPlatformStorageRecords {
+  /** data holds a compressed payload */
+  compressed: Generated<boolean>;
+  /** when the record was created; the partition key */
+  created_at: Generated<Timestamp>;
+  data: Json;
+  /** TTL: the record is gone after this time (NULL keeps it) */
+  expires_at: Timestamp | null;
+  /** caller-chosen record key */
+  id: string;
+  metadata: Json | null;
+  session_id: string | null;
+  thread_id: string | null;
+  /** record type chosen by the caller */
+  type: string | null;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Text chunks and their embeddings for semantic search */
+export interface DataPlatformTextEmbeddings {
+  chunk_index: Generated<number>;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  dataset_id: string | null;
+  /** OpenAI ada-002 style 1536-dimensional embedding */
+  embedding: number[] | null;
+  id: Generated<string>;
+  /** model that produced the embedding */
+  model: Generated<string>;
+  /** the record of the dataset the text came from */
+  record_id: string | null;
+  text_content: string | null;
+}
+
+/** Immutable trained artifacts of a model; at most one per model is in production */
+export interface ModelPlatformModelVersions {
+  /** hex SHA-256 of the artifact, checked before serving */
+  artifact_sha256: string | null;
+  /** where the serialized model lives (s3://..., file://...) */
+  artifact_uri: string;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  /** pytorch, onnx, sklearn, ... */
+  framework: string | null;
+  id: Generated<string>;
+  /** evaluation metrics of this version */
+  metrics: Generated<Json>;
+  model_id: string;
+  /** input and output schema */
+  signature: Json | null;
+  size_bytes: Int8 | null;
+  stage: Generated<ModelPlatformModelStage>;
+  training_job_id: string | null;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+  /** 1, 2, 3, ... per model */
+  version: number;
+}
+
+/** Registered models, named uniquely within an organization */
+export interface ModelPlatformModels {
+  /** the algorithm the model is trained with, if it came from the platform */
+  algorithm_id: string | null;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  id: Generated<string>;
+  name: string;
+  organization_id: string;
+  task_type: Generated<AlgoPlatformTaskType>;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Each model with its production version */
+export interface ModelPlatformProductionModels {
+  artifact_uri: string | null;
+  model_id: string | null;
+  model_version_id: string | null;
+  name: string | null;
+  organization_id: string | null;
+  released_at: Timestamp | null;
+  version: number | null;
+}
+
+/** Per node and UTC day: memory, goroutines and connections */
+export interface MonitoringDailyStats {
+  avg_goroutines: Numeric | null;
+  avg_mem: Numeric | null;
+  day: Timestamp | null;
+  max_conns: number | null;
+  max_mem: number | null;
+  node_id: string | null;
+  samples: Int8 | null;
+}
+
+/** Node metrics: UNLOGGED daily partitions, BRIN on time */
+export interface MonitoringMetrics {
+  db_open_conns: number | null;
+  db_wait_count: number | null;
+  /** further metrics by name */
+  extra: Json | null;
+  go_routines: number | null;
+  /** which node reported */
+  node_id: string;
+  /** sample time; the partition key */
+  recorded_at: Timestamp;
+  /** resident memory in MiB */
+  sys_mem_mb: number | null;
+}
+
+/** A model version served behind an endpoint */
+export interface ServicePlatformDeployments {
+  /** runtime settings: batch size, timeouts, ... */
+  config: Generated<Json>;
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  deployed_at: Timestamp | null;
+  endpoint_id: string;
+  id: Generated<string>;
+  /** a deployed model version cannot be deleted */
+  model_version_id: string;
+  replicas: Generated<number>;
+  /** CPU, GPU and memory per replica */
+  resources: Generated<Json>;
+  status: Generated<ServicePlatformDeploymentStatus>;
+  stopped_at: Timestamp | null;
+  /** share of the endpoint's traffic (canary and blue/green rollouts) */
+  traffic_percent: Generated<number>;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** Stable inference URLs; deployments behind them come and go */
+export interface ServicePlatformEndpoints {
+  /** when the row was created */
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: string | null;
+  id: Generated<string>;
+  /** callable without an API key */
+  is_public: Generated<boolean>;
+  name: string;
+  organization_id: string;
+  rate_limit_per_minute: number | null;
+  /** the endpoint's URL path segment, unique across the platform */
+  slug: string;
+  /** when the row last changed; maintained by the set_updated_at trigger */
+  updated_at: Generated<Timestamp>;
+}
+
+/** HTTP request log: UNLOGGED daily partitions, written in batches, dropped by the day */
+export interface ServicePlatformRequestLogs {
+  /** the API key used, if any */
+  api_key_id: string | null;
+  /** when the request arrived; the partition key */
+  created_at: Generated<Timestamp>;
+  duration_ms: number | null;
+  /** the endpoint called, if any (no foreign key: logs outlive endpoints) */
+  endpoint_id: string | null;
+  id: Generated<string>;
+  meta: Json | null;
+  method: string;
+  referer: string | null;
+  remote_ip: string | null;
+  /** HTTP status code */
+  status: number | null;
+  url: string;
+  user_agent: string | null;
+  /** the authenticated user, if any (auth of the original schema) */
+  user_id: string | null;
+}
+
+export interface DB {
+  "algo_platform.algorithms": AlgoPlatformAlgorithms;
+  "algo_platform.training_jobs": AlgoPlatformTrainingJobs;
+  "auth.api_keys": AuthApiKeys;
+  "auth.group_memberships": AuthGroupMemberships;
+  "auth.groups": AuthGroups;
+  "auth.organizations": AuthOrganizations;
+  "auth.users": AuthUsers;
+  "data_platform.data_sources": DataPlatformDataSources;
+  "data_platform.datasets": DataPlatformDatasets;
+  "data_platform.documents": DataPlatformDocuments;
+  "data_platform.events": DataPlatformEvents;
+  "data_platform.storage_records": DataPlatformStorageRecords;
+  "data_platform.text_embeddings": DataPlatformTextEmbeddings;
+  "model_platform.model_versions": ModelPlatformModelVersions;
+  "model_platform.models": ModelPlatformModels;
+  "model_platform.production_models": ModelPlatformProductionModels;
+  "monitoring.daily_stats": MonitoringDailyStats;
+  "monitoring.metrics": MonitoringMetrics;
+  "service_platform.deployments": ServicePlatformDeployments;
+  "service_platform.endpoints": ServicePlatformEndpoints;
+  "service_platform.request_logs": ServicePlatformRequestLogs;
+}
 
 /** Which values a column holds that the drivers would send in the wrong text form; createDb serialises them. */
 export type ColumnCodecs = { readonly [relation: string]: { readonly [column: string]: "json" | "vector" } };
 
 /** Runtime data for createDb (@platform/types): json/jsonb and pgvector columns of each relation. */
-export const columnCodecs: ColumnCodecs = {};
+export const columnCodecs: ColumnCodecs = {
+  "algo_platform.algorithms": {
+    parameters_schema: "json",
+  },
+  "algo_platform.training_jobs": {
+    hyperparameters: "json",
+    metrics: "json",
+    resources: "json",
+  },
+  "auth.organizations": {
+    settings: "json",
+  },
+  "data_platform.data_sources": {
+    connection_info: "json",
+  },
+  "data_platform.datasets": {
+    schema_definition: "json",
+  },
+  "data_platform.documents": {
+    embedding: "vector",
+    metadata: "json",
+  },
+  "data_platform.events": {
+    event_data: "json",
+  },
+  "data_platform.storage_records": {
+    data: "json",
+    metadata: "json",
+  },
+  "data_platform.text_embeddings": {
+    embedding: "vector",
+  },
+  "model_platform.model_versions": {
+    metrics: "json",
+    signature: "json",
+  },
+  "monitoring.metrics": {
+    extra: "json",
+  },
+  "service_platform.deployments": {
+    config: "json",
+    resources: "json",
+  },
+  "service_platform.request_logs": {
+    meta: "json",
+  },
+};
