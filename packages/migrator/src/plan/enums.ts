@@ -30,7 +30,7 @@ export const planEnumDrop: Planner<"enum.drop"> = ({ enum: e }) => [
  * A value added in a transaction cannot be used before that transaction commits, so ADD VALUE runs on
  * its own; everything that uses the type waits for it.
  */
-export const planEnumAddValue: Planner<"enum.add-value"> = (c) => {
+export const planEnumAddValue: Planner<"enum.add-value"> = (c, ctx) => {
   const anchor = c.before ?? c.after;
   return [
     {
@@ -42,7 +42,8 @@ export const planEnumAddValue: Planner<"enum.add-value"> = (c) => {
           c.before !== undefined ? { before: c.before } : c.after !== undefined ? { after: c.after } : undefined,
         ),
       ],
-      transactional: false,
+      // Without lock-safety (a down section) it may share the transaction: PostgreSQL 12+ allows that.
+      transactional: !ctx.lockSafe,
       creates: [typeId(c.enum), valueId(c.enum, c.value)],
       needs: anchor !== undefined ? [valueId(c.enum, anchor)] : [],
     },
