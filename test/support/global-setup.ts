@@ -1,0 +1,98 @@
+import { connectPg } from "@platform/migrator/db";
+import type { TestProject } from "vitest/node";
+import type { ServerEntry, UnavailableProvider } from "./context.js";
+import {
+  createRunDir,
+  defaultNativeBaseDir,
+  type NativeServer,
+  reapOrphanedRuns,
+  removeRunDir,
+  startNativeServer,
+} from "./native-server.js";
+import { isSelected, nativeProviderName, pgVersions, providerSelectors } from "./selection.js";
+import { readServerFacts } from "./server-database.js";
+import { dockerUnavailableReason, startTestcontainer } from "./testcontainers.js";
+
+/**
+ * vitest globalSetup: runs once per `vitest run`, in the main process. Starts what is shared by the
+ * whole run (native servers, the testcontainers container), probes each server's version and
+ * extensions, prints one line per provider, and hands it all to the test files via `provide`.
+ * The returned teardown always runs at the end, also when tests fail.
+ */
+const probe = async (name: string, adminUrl: string): Promise<ServerEntry> => {
+  const client = await connectPg(adminUrl, "platform-db-test-probe");
+  try {
+    const facts = await readServerFacts(client);
+    return {
+      name,
+      adminUrl,
+      serverVersion: facts.serverVersion,
+      availableExtensions: [...facts.availableExtensions],
+    };
+  } finally {
+    await client.close();
+  }
+};
+
+const versionText = (num: number): string => `${Math.floor(num / 10000)}.${num % 100}`;
+
+const line = (text: string) => console.log(`[test databases] ${text}`);
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  providerSelectors(); // validates TEST_PROVIDERS before anything starts
+  const stops: (() => Promise<void>)[] = [];
+  const baseDir = defaultNativeBaseDir();
+  const reaped = await reapOrphanedRuns(baseDir);
+  if (reaped.length > 0) line(`removed ${reaped.length} run director(ies) left by interrupted runs`);
+  const runDir = await createRunDir(baseDir);
+  const removeOnExit = () => removeRunDir(runDir);
+  process.once("exit", removeOnExit);
+
+  const teardown = async () => {
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+    process.off("exit", removeOnExit);
+    removeRunDir(runDir);
+  };
+
+  try {
+    const servers: ServerEntry[] = [];
+    const unavailable: UnavailableProvider[] = [];
+
+    const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+    if (testDatabaseUrl && isSelected("url")) servers.push(await probe("url", testDatabaseUrl));
+
+    if (isSelected("testcontainers")) {
+      const reason = await dockerUnavailableReason();
+      if (reason === undefined) {
+        const container = await startTestcontainer();
+        stops.push(container.stop);
+        servers.push(await probe("testcontainers", container.adminUrl));
+      } else {
+        unavailable.push({ name: "testcontainers", reason });
+      }
+    }
+
+    const natives = pgVersions().filter((version) => isSelected(nativeProviderName(version)));
+    const results = await Promise.allSettled(natives.map((version) => startNativeServer({ version, runDir })));
+    const started: NativeServer[] = [];
+    for (const result of results) {
+      if (result.status === "fulfilled") {
+        started.push(result.value);
+        stops.push(result.value.stop);
+      }
+    }
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    for (const server of started) servers.push(await probe(nativeProviderName(server.version), server.adminUrl));
+
+    for (const server of servers) line(`${server.name}: PostgreSQL ${versionText(server.serverVersion)}`);
+    for (const name of ["pglite", "pglite-socket"]) if (isSelected(name)) line(`${name}: in-process PGlite`);
+    for (const skipped of unavailable) line(`${skipped.name}: skipped — ${skipped.reason}`);
+
+    project.provide("platformDb", { servers, unavailable, runDir });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
