@@ -59,6 +59,9 @@ export type TableHandle<C extends ColumnsShape = ColumnsShape> = TableColumns<C>
   Declaration<"table"> &
   SqlRenderable & { readonly [TABLE]: TableDefinition };
 
+/** The last argument of `table(...)`: options, or a function of the table handle returning them. */
+export type TableOptionsArg<C extends ColumnsShape> = TableOptions | ((t: TableHandle<C>) => TableOptions);
+
 /**
  * @example
  * export const users = table(auth, "users", {
@@ -75,7 +78,7 @@ export const table = <C extends ColumnsShape>(
   schema: SchemaLike,
   name: string,
   columns: C,
-  options: TableOptions | ((t: TableHandle<C>) => TableOptions) = {},
+  options: TableOptionsArg<C> = {},
 ): TableHandle<C> => {
   const qualified: QualifiedName = { schema: schemaName(schema), name };
   const refs = Object.fromEntries(

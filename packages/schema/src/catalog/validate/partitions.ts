@@ -344,6 +344,8 @@ const walkLevels = (table: Table): { readonly levels: Level[]; readonly orphans:
   return { levels, orphans };
 };
 
+const ADJECTIVE = { day: "daily", month: "monthly", year: "yearly" } as const;
+
 const templateFindings = (table: Table): Finding[] => {
   const template = table.partitionTemplate;
   if (!template) return [];
@@ -370,7 +372,7 @@ const templateFindings = (table: Table): Finding[] => {
       error(
         "partition-template-naming",
         path,
-        `partition template naming "${template.naming}" lacks ${missing.join(", ")}, so ${template.interval}ly partitions would get the same name`,
+        `partition template naming "${template.naming}" lacks ${missing.join(", ")}, so ${ADJECTIVE[template.interval]} partitions would get the same name`,
         `include ${needs.join(" ")} in the naming, e.g. "${table.name}_${needs.join("")}"`,
       ),
     );
