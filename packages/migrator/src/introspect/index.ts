@@ -25,6 +25,12 @@ export { MIGRATOR_SCHEMA } from "./context.js";
 export interface IntrospectOptions {
   /** only these schemas (default: every user schema) */
   readonly schemas?: readonly string[];
+  /**
+   * roles to report when they exist, besides the ones the Catalog names: typically the roles the
+   * declarations manage, so an unused declared role is still compared (roles are cluster-wide, and a
+   * database does not otherwise report roles nothing in it refers to)
+   */
+  readonly roles?: readonly string[];
 }
 
 interface SessionRow {
@@ -81,7 +87,7 @@ export const introspect = async (client: SqlClient, options: IntrospectOptions =
       currentUser: session.current_user,
       schemaParam: options.schemas === undefined ? null : [...options.schemas],
     };
-    return await readCatalog(ctx);
+    return await readCatalog(ctx, options.roles ?? []);
   } finally {
     await client.query(CLOSE_SESSION, [
       session.search_path,
@@ -94,7 +100,7 @@ export const introspect = async (client: SqlClient, options: IntrospectOptions =
 };
 
 /** The per-kind reads, one after another on the one connection, then assembly. */
-const readCatalog = async (ctx: IntrospectContext): Promise<Catalog> => {
+const readCatalog = async (ctx: IntrospectContext, extraRoles: readonly string[]): Promise<Catalog> => {
   const extensions = await readExtensions(ctx);
   const schemas = await readSchemas(ctx);
   const roles = await readRoles(ctx);
@@ -129,32 +135,21 @@ const readCatalog = async (ctx: IntrospectContext): Promise<Catalog> => {
   return {
     ...catalog,
     schemas: sortBy(
-      schemas.filter((s) => s.name !== "public" || keepPublicSchema(s, catalog)),
+      schemas.filter((s) => s.name !== "public" || keepPublicSchema(s)),
       (s) => s.name,
     ),
-    roles: referencedRoles(roles, catalog),
+    roles: referencedRoles(roles, catalog, extraRoles),
   };
 };
 
 /**
- * `public` exists in every database, so it is reported only when it matters: when some object of the
- * Catalog lives in it, or when its comment or grants differ from what PostgreSQL creates it with.
+ * `public` exists in every database (PostgreSQL creates it), so like a built-in it is reported only when
+ * it differs from how PostgreSQL creates it: a comment of its own or grants beyond PUBLIC's defaults
+ * (readSchemas already removed those). Objects may live in `public` without it being listed; declarations
+ * do the same (`normalizeCatalog` drops a `public` in its default state on either side).
  */
-export const keepPublicSchema = (schema: Schema, catalog: Catalog): boolean => {
-  if (schema.comment !== undefined || (schema.grants?.length ?? 0) > 0) return true;
-  const inPublic = (o: { schema?: string | undefined }) => o.schema === "public";
-  return (
-    catalog.extensions.some(inPublic) ||
-    catalog.collations.some(inPublic) ||
-    catalog.enums.some(inPublic) ||
-    catalog.domains.some(inPublic) ||
-    catalog.sequences.some(inPublic) ||
-    catalog.functions.some(inPublic) ||
-    catalog.tables.some(inPublic) ||
-    catalog.views.some(inPublic) ||
-    catalog.defaultPrivileges.some(inPublic)
-  );
-};
+export const keepPublicSchema = (schema: Schema): boolean =>
+  schema.comment !== undefined || (schema.grants?.length ?? 0) > 0;
 
 /** Role names the Catalog mentions: grantees, policy roles, default privileges. */
 const mentionedRoles = (catalog: Catalog): Set<string> => {
@@ -177,13 +172,13 @@ const mentionedRoles = (catalog: Catalog): Set<string> => {
 };
 
 /**
- * Roles are cluster-wide; a database reports the ones its Catalog names, plus the groups those belong
- * to (transitively). Superusers and predefined `pg_*` roles are never reported (readRoles drops them).
+ * Roles are cluster-wide; a database reports the ones its Catalog names and the ones asked for
+ * (`options.roles`), plus the groups those belong to (transitively). Superusers and predefined `pg_*` roles are never reported (readRoles drops them).
  */
-const referencedRoles = (all: readonly Role[], catalog: Catalog): Role[] => {
+const referencedRoles = (all: readonly Role[], catalog: Catalog, extra: readonly string[]): Role[] => {
   const byName = new Map(all.map((r) => [r.name, r]));
   const wanted = new Set<string>();
-  const pending = [...mentionedRoles(catalog)];
+  const pending = [...mentionedRoles(catalog), ...extra];
   while (pending.length > 0) {
     const name = pending.pop() as string;
     const role = byName.get(name);

@@ -23,6 +23,7 @@ interface IndexRow {
   key_count: number;
   keys: IndexKeyRow[];
   where: string | null;
+  definition: string;
   options: string[] | null;
   comment: string | null;
 }
@@ -56,6 +57,7 @@ export const readIndexes = (ctx: IntrospectContext): Promise<Map<string, Index[]
                LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
                LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass) AS keys,
               pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS where,
+              pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
               to_json(ic.reloptions) AS options,
               pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment
        FROM pg_catalog.pg_index i
@@ -104,8 +106,25 @@ export const storageParameters = (options: readonly string[] | null): Record<str
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 };
 
+const collateCount = (text: string): number => (text.match(/\bCOLLATE\b/gi) ?? []).length;
+
+/**
+ * indcollation holds an expression key's collation even when it only comes from inside the expression
+ * (`lower(email COLLATE "C")`); PostgreSQL prints a COLLATE clause for the key only when it differs from
+ * the expression's own. The full definition tells which case it is: more COLLATE clauses than the key
+ * expressions contain means explicit key collations.
+ */
+const withoutImplicitCollations = (r: IndexRow, keys: readonly IndexKeyRow[]): IndexKeyRow[] => {
+  const insideExpressions = keys.reduce((n, k) => n + collateCount(k.expression ?? ""), 0);
+  const explicit = collateCount(r.definition) - insideExpressions - collateCount(r.where ?? "");
+  return keys.map((k) => (k.attnum === 0 && explicit <= 0 ? { ...k, collation: null } : k));
+};
+
 const toIndex = (r: IndexRow): Index => {
-  const keys = r.keys.filter((k) => k.ord <= r.key_count);
+  const keys = withoutImplicitCollations(
+    r,
+    r.keys.filter((k) => k.ord <= r.key_count),
+  );
   const include = r.keys.filter((k) => k.ord > r.key_count).map((k) => k.column ?? "");
   return {
     name: r.name,

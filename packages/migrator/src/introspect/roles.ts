@@ -31,7 +31,8 @@ export const readRoles = (ctx: IntrospectContext): Promise<Role[]> =>
     return rows.map((r) => ({
       name: r.name,
       ...flag("login", r.login),
-      ...flag("inherit", r.inherit),
+      // stated either way: PostgreSQL defaults to INHERIT, the Catalog to false, so both are explicit
+      inherit: r.inherit,
       ...flag("bypassRls", r.bypass_rls),
       ...list("memberOf", [...new Set(r.member_of)].sort(compareKeys)),
       ...comment(r.comment),

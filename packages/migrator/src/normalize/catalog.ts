@@ -18,6 +18,7 @@ import {
   type UniqueConstraint,
   type View,
 } from "@platform/schema";
+import { normalizeIcuLocale } from "./collations.js";
 import { expressionKey } from "./expressions.js";
 import { defaultOpclass } from "./opclasses.js";
 import { type SequenceType, sequenceDefaults } from "./sequences.js";
@@ -41,14 +42,22 @@ export const normalizeCatalog = (catalog: Catalog): Catalog => {
   return {
     extensions: sortBy(catalog.extensions, (e) => e.name),
     schemas: sortBy(
-      catalog.schemas.map((s) => ({ ...s, ...grantsField(s.grants) })),
+      catalog.schemas
+        .map((s) => {
+          const { comment, grants, ...rest } = s;
+          const defaultComment = s.name === "public" && comment === PUBLIC_SCHEMA_COMMENT;
+          return { ...rest, ...(comment !== undefined && !defaultComment ? { comment } : {}), ...grantsField(grants) };
+        })
+        // `public` as PostgreSQL creates it is not an object anyone declares or drops
+        .filter((s) => s.name !== "public" || s.comment !== undefined || s.grants !== undefined),
       (s) => s.name,
     ),
     roles: sortBy(
       catalog.roles.map((r) => {
-        const { login, bypassRls, memberOf, ...rest } = r;
+        const { login, bypassRls, memberOf, inherit, ...rest } = r;
         return {
           ...rest,
+          inherit: inherit ?? false,
           ...(login ? { login } : {}),
           ...(bypassRls ? { bypassRls } : {}),
           ...(memberOf && memberOf.length > 0 ? { memberOf: [...new Set(memberOf)].sort(compareKeys) } : {}),
@@ -56,7 +65,10 @@ export const normalizeCatalog = (catalog: Catalog): Catalog => {
       }),
       (r) => r.name,
     ),
-    collations: sortBy(catalog.collations, (c) => key(c.schema, c.name)),
+    collations: sortBy(
+      catalog.collations.map((c) => (c.provider === "icu" ? { ...c, locale: normalizeIcuLocale(c.locale) } : c)),
+      (c) => key(c.schema, c.name),
+    ),
     enums: sortBy(catalog.enums, (e) => key(e.schema, e.name)),
     domains: sortBy(
       catalog.domains.map((d) => {
@@ -106,7 +118,8 @@ export const comparableCatalog = (catalog: Catalog): Catalog => {
       ...f,
       args: f.args.map((a) => ({ ...a, ...opt("default", k(a.default)) })),
     })),
-    tables: normal.tables.map(({ renamedFrom: _hint, ...t }) => ({
+    // rename hints and partition templates are declaration-only: nothing in a database to compare them with
+    tables: normal.tables.map(({ renamedFrom: _hint, partitionTemplate: _template, ...t }) => ({
       ...t,
       columns: t.columns.map(({ renamedFrom: _columnHint, ...c }) => ({
         ...c,
@@ -150,6 +163,9 @@ const comparableIndex = (i: Index): Index => ({
   ...(i.where === undefined ? {} : { where: expressionKey(i.where) }),
   elements: i.elements.map((e) => (e.expression === undefined ? e : { ...e, expression: expressionKey(e.expression) })),
 });
+
+/** The comment PostgreSQL creates `public` with: stating it changes nothing. */
+export const PUBLIC_SCHEMA_COMMENT = "standard public schema";
 
 const key = (...parts: readonly string[]): string => parts.join("\u0000");
 

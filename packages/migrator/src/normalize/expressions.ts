@@ -23,6 +23,8 @@ export const expressionKey = (sql: string): string => {
   tokens = rewriteCasts(tokens);
   tokens = rewriteOperators(tokens);
   tokens = rewriteInLists(tokens);
+  tokens = rewriteBetween(tokens);
+  tokens = dropDefaultAliases(tokens);
   tokens = mergeNegativeNumbers(tokens);
   tokens = removeRedundantParens(tokens);
   tokens = stripImplicitCasts(tokens);
@@ -320,6 +322,113 @@ const mergeNegativeNumbers = (tokens: readonly Token[]): Token[] => {
       out.push({ kind: "number", text: `-${next.text}` });
       i += 1;
       continue;
+    }
+    out.push(t);
+  }
+  return out;
+};
+
+/** Tokens that end an operand of BETWEEN when walking away from it. */
+const BETWEEN_BOUNDARY_WORDS = new Set(["and", "or", "not", "when", "then", "else", "case", "end", "where", "select"]);
+
+const isBoundary = (t: Token | undefined): boolean =>
+  t === undefined ||
+  isPunct(t, "(") ||
+  isPunct(t, ")") ||
+  isPunct(t, ",") ||
+  (t.kind === "word" && BETWEEN_BOUNDARY_WORDS.has(t.text)) ||
+  (t.kind === "op" && COMPARISON.has(t.text));
+
+/** Start of the operand that ends just before `end` (exclusive), skipping bracketed groups. */
+const operandStart = (tokens: readonly Token[], end: number): number => {
+  let i = end - 1;
+  while (i >= 0) {
+    const t = tokens[i] as Token;
+    if (isPunct(t, ")") || isPunct(t, "]")) {
+      let depth = 0;
+      for (; i >= 0; i -= 1) {
+        const u = tokens[i] as Token;
+        if (isPunct(u, ")") || isPunct(u, "]")) depth += 1;
+        if (isPunct(u, "(") || isPunct(u, "[")) depth -= 1;
+        if (depth === 0) break;
+      }
+      i -= 1;
+      continue;
+    }
+    if (isBoundary(t)) break;
+    i -= 1;
+  }
+  return i + 1;
+};
+
+/** End (exclusive) of the operand that starts at `start`, skipping bracketed groups. */
+const operandEnd = (tokens: readonly Token[], start: number): number => {
+  let i = start;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (isPunct(t, "(") || isPunct(t, "[")) {
+      i = closingIndex(tokens, i) + 1;
+      if (i === 0) return tokens.length;
+      continue;
+    }
+    if (i > start && isBoundary(t)) break;
+    i += 1;
+  }
+  return i;
+};
+
+/** `a BETWEEN b AND c` → `a >= b AND a <= c`, as PostgreSQL stores it (NOT BETWEEN is left alone). */
+const rewriteBetween = (tokens: readonly Token[]): Token[] => {
+  const at = tokens.findIndex((t, i) => isWord(t, "between") && !isWord(tokens[i - 1], "not"));
+  if (at < 0) return [...tokens];
+  const start = operandStart(tokens, at);
+  const lowEnd = operandEnd(tokens, at + 1);
+  if (!isWord(tokens[lowEnd], "and") || start === at) return [...tokens];
+  const highEnd = operandEnd(tokens, lowEnd + 1);
+  const subject = tokens.slice(start, at);
+  const rewritten = [
+    ...tokens.slice(0, start),
+    punct("("),
+    ...subject,
+    op(">="),
+    ...tokens.slice(at + 1, lowEnd),
+    word("and"),
+    ...subject,
+    op("<="),
+    ...tokens.slice(lowEnd + 1, highEnd),
+    punct(")"),
+    ...tokens.slice(highEnd),
+  ];
+  return rewriteBetween(rewritten);
+};
+
+/**
+ * `f(x) AS f` and `t.c AS c` → without the alias: PostgreSQL prints the output name of a sub-select's
+ * column even when it is the default one.
+ */
+const dropDefaultAliases = (tokens: readonly Token[]): Token[] => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    const alias = tokens[i + 1];
+    if (isWord(t, "as") && alias !== undefined && isWord(alias)) {
+      const prev = out[out.length - 1];
+      let name: string | undefined;
+      if (prev !== undefined && isPunct(prev, ")")) {
+        let depth = 0;
+        for (let k = out.length - 1; k >= 0; k -= 1) {
+          if (isPunct(out[k], ")")) depth += 1;
+          if (isPunct(out[k], "(")) depth -= 1;
+          if (depth === 0) {
+            name = out[k - 1]?.kind === "word" ? out[k - 1]?.text : undefined;
+            break;
+          }
+        }
+      } else if (prev !== undefined && isWord(prev)) name = prev.text;
+      if (name === alias.text) {
+        i += 1;
+        continue;
+      }
     }
     out.push(t);
   }

@@ -39,6 +39,7 @@
  * implied NOT NULL made explicit, unordered lists sorted — applied to both sides before comparing.
  */
 export { comparableCatalog, normalizeCatalog, normalizeGrants } from "./catalog.js";
+export { normalizeIcuLocale } from "./collations.js";
 export { expressionKey, normalizeExpression, sameExpression } from "./expressions.js";
 export { implicitObjectName, parseQualifiedName, serialSequenceName } from "./identifiers.js";
 export { defaultOpclass } from "./opclasses.js";
