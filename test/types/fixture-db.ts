@@ -71,7 +71,7 @@ export interface DataPlatformTextEmbeddings {
   kind: DataPlatformSourceKind | null;
   preview: number[] | null;
   score: Numeric | null;
-  source_id: Generated<number | null>;
+  source_id: Generated<number>;
 }
 
 export interface MonitoringDailyStats {

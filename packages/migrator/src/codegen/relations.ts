@@ -31,6 +31,10 @@ const writability = (column: Column): Writability => {
   return "writable";
 };
 
+/** PostgreSQL makes identity, serial and primary-key columns NOT NULL whether or not the declaration says so. */
+const impliedNotNull = (column: Column, keyColumns: ReadonlySet<string>): boolean =>
+  column.identity !== undefined || /^(small|big)?serial$/.test(column.type) || keyColumns.has(column.name);
+
 const typeColumn = (
   column: Column | ViewColumn,
   path: string,
@@ -74,8 +78,14 @@ export const typedRelations = (
   const relations: TypedRelation[] = [];
   const issues: CodegenIssue[] = [];
   for (const table of catalog.tables) {
+    const keyColumns = new Set(table.primaryKey?.columns ?? []);
     const typed = table.columns.map((c) =>
-      typeColumn(c, objectPath(table.schema, table.name, c.name), ctx, writability(c)),
+      typeColumn(
+        impliedNotNull(c, keyColumns) ? { ...c, notNull: true } : c,
+        objectPath(table.schema, table.name, c.name),
+        ctx,
+        writability(c),
+      ),
     );
     issues.push(...typed.filter(isIssue));
     relations.push({

@@ -63,7 +63,7 @@ describe("generateTypes", () => {
     ["DataPlatformTextEmbeddings", "preview", "number[] | null"],
     ["DataPlatformTextEmbeddings", "score", "Numeric | null"],
     ["DataPlatformTextEmbeddings", "attributes", "Json | null"],
-    ["DataPlatformTextEmbeddings", "source_id", "Generated<number | null>"],
+    ["DataPlatformTextEmbeddings", "source_id", "Generated<number>"],
     ["MonitoringMetrics", "seq", "Generated<Int8>"],
     ["MonitoringMetrics", "payload", "Buffer | null"],
     ["MonitoringMetrics", "client_ip", "string | null"],
@@ -153,5 +153,28 @@ describe("generateTypes", () => {
     ]);
     expect((error as Error).message).toContain("→ at monitoring.daily_stats");
     expect((error as Error).message).toContain("fix: list the materialized view's output columns in its declaration");
+  });
+});
+
+describe("generateTypes nullability", () => {
+  it("treats identity, serial and primary-key columns as NOT NULL, as PostgreSQL does (found by the kysely-codegen cross-check)", () => {
+    const source = generateTypes({
+      ...emptyCatalog(),
+      tables: [
+        {
+          ...table("public", "t", [
+            { name: "a", type: "integer", identity: { generation: "by default" } },
+            { name: "b", type: "bigserial" },
+            { name: "c", type: "text" },
+            { name: "d", type: "text" },
+          ]),
+          primaryKey: { name: "t_pkey", columns: ["c"] },
+        },
+      ],
+    });
+    expect(propertyType(source, "T", "a")).toBe("Generated<number>");
+    expect(propertyType(source, "T", "b")).toBe("Generated<Int8>");
+    expect(propertyType(source, "T", "c")).toBe("string");
+    expect(propertyType(source, "T", "d")).toBe("string | null");
   });
 });
