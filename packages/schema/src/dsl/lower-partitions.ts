@@ -35,7 +35,7 @@ export const lowerBoundValue = (value: BoundValue, keyType: string | undefined):
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) {
     if (keyType === "date") return quoteLiteral(utcDate(value));
-    if (keyType === "timestamp") return quoteLiteral(`${utcDate(value)} ${utcTime(value)}`);
+    if (keyType === "timestamp without time zone") return quoteLiteral(`${utcDate(value)} ${utcTime(value)}`);
     return quoteLiteral(`${utcDate(value)} ${utcTime(value)}+00`);
   }
   if (typeof value === "number" || typeof value === "bigint") {

@@ -298,7 +298,8 @@ export const lowerIndexes = (specs: readonly IndexSpec[], namer: { name: Namer["
     const include = s.include?.map(columnName);
     const parts = [...elements.map(keyNamePart), ...(include ?? [])];
     return compact({
-      name: namer.name(s.name, parts, s.unique ? "key" : "idx"),
+      // an index (even a unique one) is `_idx`; only constraints get `_key`
+      name: namer.name(s.name, parts, "idx"),
       method: s.method === "btree" ? undefined : s.method,
       unique: s.unique,
       nullsNotDistinct: s.nullsNotDistinct,

@@ -44,9 +44,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   char: "character",
   bpchar: "character",
   timestamptz: "timestamp with time zone",
-  "timestamp without time zone": "timestamp",
   timetz: "time with time zone",
-  "time without time zone": "time",
   varbit: "bit varying",
   serial4: "serial",
   serial8: "bigserial",
@@ -65,6 +63,7 @@ const TIME_ZONE_SUFFIX = / with(out)? time zone$/;
  * @example
  * canonicalType("varchar(255)") // "character varying(255)"
  * canonicalType("timestamptz(3)") // "timestamp(3) with time zone"
+ * canonicalType("timestamp") // "timestamp without time zone"
  * canonicalType("int4[]") // "integer[]"
  * canonicalType("numeric(12, 2)") // "numeric(12,2)"
  */
@@ -84,7 +83,8 @@ export const canonicalType = (declared: string): string => {
     zone = TIME_ZONE_SUFFIX.exec(base)?.[0].trim() ?? zone;
     base = base.replace(TIME_ZONE_SUFFIX, "");
   }
-  if (zone === "without time zone") zone = "";
+  // format_type spells the zone-less time types out: `timestamp(3) without time zone`
+  if (!zone && (base === "timestamp" || base === "time")) zone = "without time zone";
   let modifier = params ? `(${params.join(",")})` : (DEFAULT_MODIFIER[base] ?? "");
   // numeric(p) is numeric(p,0) once stored
   if (base === "numeric" && params?.length === 1) modifier = `(${params[0]},0)`;

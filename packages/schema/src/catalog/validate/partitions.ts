@@ -355,7 +355,12 @@ const templateFindings = (table: Table): Finding[] => {
   const column = key?.column ? columnMap(table).get(key.column) : undefined;
   const type = column ? parseType(column.type).name : undefined;
   const findings: Finding[] = [];
-  if (by?.strategy !== "range" || by.keys.length !== 1 || !type || !/^(date|timestamp( with time zone)?)$/.test(type)) {
+  if (
+    by?.strategy !== "range" ||
+    by.keys.length !== 1 ||
+    !type ||
+    !/^(date|timestamp with(out)? time zone)$/.test(type)
+  ) {
     findings.push(
       error(
         "partition-template-key",

@@ -98,7 +98,7 @@ const builtinModifierFindings = (name: string, modifiers: readonly number[], pat
       ];
     }
   }
-  if (/^time(stamp)?( with time zone)?$/.test(name) && !(first >= 0 && first <= 6)) {
+  if (/^time(stamp)? with(out)? time zone$/.test(name) && !(first >= 0 && first <= 6)) {
     return [error("type-modifier", path, `${name} precision ${first} is out of range`, "use a precision from 0 to 6")];
   }
   return [];

@@ -64,9 +64,9 @@ export const BUILTIN_TYPES: ReadonlySet<string> = new Set([
   "jsonpath",
   "bytea",
   "date",
-  "time",
+  "time without time zone",
   "time with time zone",
-  "timestamp",
+  "timestamp without time zone",
   "timestamp with time zone",
   "interval",
   "inet",
@@ -151,7 +151,9 @@ export const typeFamily = (type: string): string => {
   if (INTEGER_TYPES.has(t.name) || SERIAL_TYPES.has(t.name)) return "integer";
   if (t.name === "text" || t.name === "character varying" || t.name === "character" || t.name === "name") return "text";
   if (t.name === "real" || t.name === "double precision") return "float";
-  if (t.name === "timestamp with time zone" || t.name === "timestamp" || t.name === "date") return "datetime";
+  if (t.name === "timestamp with time zone" || t.name === "timestamp without time zone" || t.name === "date") {
+    return "datetime";
+  }
   return `${t.schema ?? ""}.${t.name}`;
 };
 
