@@ -46,7 +46,7 @@ export const acquireLock = async (
       throw new MigratorError({
         code: "lock_wait_expired",
         path: client.label,
-        message: `another migration run holds the migrator lock on ${client.label} (${describeHolder(holder)}); gave up after ${Math.round(waited / 1000)}s`,
+        message: `another migration run holds the migrator lock on ${client.label} (${describeHolder(holder)}); gave up after ${(waited / 1000).toFixed(1)}s`,
         fix: "wait for that run to finish and retry, raise --lock-wait, or if that session is stuck end it with SELECT pg_terminate_backend(<pid>)",
         exitCode: 2,
       });

@@ -47,7 +47,11 @@ export const migrateUp = async (
     const pending = reconciled.pending;
     const targetIndex = to === undefined ? pending.length - 1 : pending.findIndex((file) => file.name === to);
     const selected = pending.slice(0, targetIndex + 1);
-    if (!options.dryRun) await preflight(client, selected);
+    if (!options.dryRun && selected.length > 0) {
+      // Preflight before the history table exists: a refused run leaves the database exactly as it was.
+      await preflight(client, selected);
+      await ensureHistory(client);
+    }
     const outcomes = await runWithUmzug(ctx, files, reconciled, options.dryRun === true, (umzug) =>
       selected.length === 0 ? Promise.resolve() : umzug.up({ to: selected[selected.length - 1]?.name as string }),
     );
@@ -116,7 +120,6 @@ const withRun = async (
   if (!dryRun) await acquireLock(client, settings.lockWaitMs, listener);
   let failure: unknown;
   try {
-    if (!dryRun) await ensureHistory(client);
     return await reconcileAndRun(ctx, files, command, dryRun, await readHistory(client), body);
   } catch (error) {
     failure = error;

@@ -1,4 +1,5 @@
 import type { Umzug } from "umzug";
+import { MigratorError } from "../errors/index.js";
 import type { MigrationFile } from "../files/index.js";
 import { type ApplyContext, applyDown, applyUp } from "./apply.js";
 import type { Reconciled } from "./reconcile.js";
@@ -56,6 +57,17 @@ export const runWithUmzug = async (
       },
     })),
   });
-  await drive(umzug);
+  await drive(umzug).catch((error: unknown) => {
+    throw unwrapUmzugError(error);
+  });
   return outcomes;
+};
+
+/** umzug wraps what a migration throws in its own MigrationError; callers want our typed error back. */
+const unwrapUmzugError = (error: unknown): unknown => {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (current instanceof MigratorError) return current;
+    current = current.cause;
+  }
+  return error;
 };
