@@ -13,6 +13,12 @@ const main = async (argv: readonly string[]): Promise<ExitCode> => {
   const program = new Command("migrate")
     .description("PostgreSQL migrations for platform-db: apply, revert, inspect")
     .showHelpAfterError("(run `migrate --help` for usage)")
+    .addHelpText(
+      "after",
+      "\nWithout --database-url (or DATABASE_URL) commands use the embedded PGlite database in <repo>/.data/pglite.\n" +
+        "Exit codes: 0 ok; 1 a finding (pending, edited or missing migrations, a failed migration, drift);\n" +
+        "2 usage or environment (bad flags or files, unreachable server, missing extension, lock wait expired).",
+    )
     .exitOverride();
   for (const spec of commands) {
     const command = spec.configure(program.command(spec.name).description(spec.summary)).exitOverride();
