@@ -18,6 +18,9 @@ describeOnProviders("every provider is a real PostgreSQL", {}, (getDb) => {
     const { rows } = await db.client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     expect(db.serverVersion).toBe(Number(rows[0]?.v));
     expect(db.serverVersion).toBeGreaterThanOrEqual(140000);
+    // native-<major> must really be that major (PG_VERSIONS picks the binaries)
+    const major = /^native-(\d+)$/.exec(db.provider)?.[1];
+    if (major !== undefined) expect(Math.floor(db.serverVersion / 10000)).toBe(Number(major));
   });
 
   it("hands out a database with nothing in it but what this block created", async () => {

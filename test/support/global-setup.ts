@@ -1,14 +1,8 @@
 import { connectPg } from "@platform/migrator/db";
 import type { TestProject } from "vitest/node";
 import type { ServerEntry, UnavailableProvider } from "./context.js";
-import {
-  createRunDir,
-  defaultNativeBaseDir,
-  type NativeServer,
-  reapOrphanedRuns,
-  removeRunDir,
-  startNativeServer,
-} from "./native-server.js";
+import { openNativeRun } from "./native-run.js";
+import { writePgliteTemplate } from "./pglite-instance.js";
 import { isSelected, nativeProviderName, pgVersions, providerSelectors } from "./selection.js";
 import { readServerFacts } from "./server-database.js";
 import { dockerUnavailableReason, startTestcontainer } from "./testcontainers.js";
@@ -39,19 +33,15 @@ const versionText = (num: number): string => `${Math.floor(num / 10000)}.${num %
 const line = (text: string) => console.log(`[test databases] ${text}`);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  providerSelectors(); // validates TEST_PROVIDERS before anything starts
-  const stops: (() => Promise<void>)[] = [];
-  const baseDir = defaultNativeBaseDir();
-  const reaped = await reapOrphanedRuns(baseDir);
-  if (reaped.length > 0) line(`removed ${reaped.length} run director(ies) left by interrupted runs`);
-  const runDir = await createRunDir(baseDir);
-  const removeOnExit = () => removeRunDir(runDir);
-  process.once("exit", removeOnExit);
-
+  providerSelectors(); // validates TEST_PROVIDERS and PG_VERSIONS before anything starts
+  const versions = pgVersions().filter((version) => isSelected(nativeProviderName(version)));
+  // the PGlite template (one initdb for the whole run) is built while the native servers start
+  const usesPglite = isSelected("pglite") || isSelected("pglite-socket");
+  const native = await openNativeRun({ versions, ...(usesPglite ? { alongside: writePgliteTemplate } : {}) });
+  if (native.reaped.length > 0) line(`cleaned up ${native.reaped.length} run(s) left behind by interrupted test runs`);
+  const stops: (() => Promise<void>)[] = [native.close];
   const teardown = async () => {
     for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
-    process.off("exit", removeOnExit);
-    removeRunDir(runDir);
   };
 
   try {
@@ -72,24 +62,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
     }
 
-    const natives = pgVersions().filter((version) => isSelected(nativeProviderName(version)));
-    const results = await Promise.allSettled(natives.map((version) => startNativeServer({ version, runDir })));
-    const started: NativeServer[] = [];
-    for (const result of results) {
-      if (result.status === "fulfilled") {
-        started.push(result.value);
-        stops.push(result.value.stop);
-      }
-    }
-    const failed = results.find((result) => result.status === "rejected");
-    if (failed) throw failed.reason;
-    for (const server of started) servers.push(await probe(nativeProviderName(server.version), server.adminUrl));
+    for (const server of native.servers) servers.push(await probe(nativeProviderName(server.version), server.adminUrl));
 
     for (const server of servers) line(`${server.name}: PostgreSQL ${versionText(server.serverVersion)}`);
     for (const name of ["pglite", "pglite-socket"]) if (isSelected(name)) line(`${name}: in-process PGlite`);
     for (const skipped of unavailable) line(`${skipped.name}: skipped — ${skipped.reason}`);
 
-    project.provide("platformDb", { servers, unavailable, runDir });
+    project.provide("platformDb", { servers, unavailable, runDir: native.runDir });
   } catch (error) {
     await teardown();
     throw error;

@@ -21,29 +21,35 @@ const extensions = { vector, pgcrypto, uuid_ossp, pg_trgm, citext };
 
 const TEMPLATE_FILE = "pglite-template.tar";
 
+const templatePath = (runDir: string): string => join(runDir, TEMPLATE_FILE);
+
 /**
- * A new in-memory PGlite (PostgreSQL 18) with pgvector and the contrib extensions.
- *
- * initdb inside WebAssembly takes seconds, so the first instance of a run dumps its pristine data
- * directory into the run's scratch directory and later instances (any worker) start from that copy,
- * which roughly halves start-up. The file is written under a temporary name and renamed, so a
- * concurrent reader never sees half a tarball.
+ * initdb inside WebAssembly takes seconds (tens of seconds on a busy machine), so the global setup runs
+ * it once per test run and leaves the pristine data directory as a tarball in the run directory; every
+ * test database then starts from that copy. Written under a temporary name and renamed, so a reader
+ * never sees half a tarball.
+ */
+export const writePgliteTemplate = async (runDir: string): Promise<void> => {
+  const db = new PGlite({ extensions });
+  try {
+    await db.waitReady; // dumpDataDir() before ready never settles
+    const dump = await db.dumpDataDir("none");
+    const partial = `${templatePath(runDir)}.${process.pid}.partial`;
+    await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
+    await rename(partial, templatePath(runDir));
+  } finally {
+    await db.close();
+  }
+};
+
+/**
+ * A new in-memory PGlite (PostgreSQL 18) with pgvector and the contrib extensions, started from the
+ * run's template when there is one (see writePgliteTemplate), else initialised from scratch.
  */
 export const createPglite = async (runDir: string | undefined): Promise<PGlite> => {
-  const templatePath = runDir === undefined ? undefined : join(runDir, TEMPLATE_FILE);
-  const template = templatePath === undefined ? undefined : await readFile(templatePath).catch(() => undefined);
-  if (template !== undefined) {
-    const db = new PGlite({ extensions, loadDataDir: new Blob([template]) });
-    await db.waitReady;
-    return db;
-  }
-  const db = new PGlite({ extensions });
+  const template = runDir === undefined ? undefined : await readFile(templatePath(runDir)).catch(() => undefined);
+  const db =
+    template === undefined ? new PGlite({ extensions }) : new PGlite({ extensions, loadDataDir: new Blob([template]) });
   await db.waitReady;
-  if (templatePath !== undefined) {
-    const dump = await db.dumpDataDir("none");
-    const partial = `${templatePath}.${process.pid}.partial`;
-    await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
-    await rename(partial, templatePath);
-  }
   return db;
 };

@@ -15,17 +15,20 @@ export interface RegisteredProvider {
   readonly extensions: ReadonlySet<string>;
 }
 
+type ServerFamily = "url" | "testcontainers" | "native";
+
+const serverProviders = {
+  url: (_name: string, adminUrl: string) => urlProvider(adminUrl),
+  testcontainers: (_name: string, adminUrl: string) => testcontainersProvider(adminUrl),
+  native: nativeProvider,
+} satisfies Record<ServerFamily, (name: string, adminUrl: string) => DatabaseProvider>;
+
+const isServerFamily = (family: string): family is ServerFamily => Object.hasOwn(serverProviders, family);
+
 const serverProvider = (name: string, adminUrl: string): DatabaseProvider => {
-  switch (providerFamily(name)) {
-    case "url":
-      return urlProvider(adminUrl);
-    case "testcontainers":
-      return testcontainersProvider(adminUrl);
-    case "native":
-      return nativeProvider(name, adminUrl);
-    default:
-      throw new Error(`test database harness: unknown server provider "${name}"`);
-  }
+  const family = providerFamily(name);
+  if (!isServerFamily(family)) throw new Error(`test database harness: "${name}" is not a server provider`);
+  return serverProviders[family](name, adminUrl);
 };
 
 /**
