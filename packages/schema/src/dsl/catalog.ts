@@ -7,7 +7,7 @@ import { CatalogValidationError } from "../catalog/validate/errors.js";
 import type { Finding } from "../catalog/validate/finding.js";
 import { validateCatalog } from "../catalog/validate/index.js";
 import { type CollationHandle, lowerCollation } from "./collation.js";
-import { DECLARATION, type Declaration, type DeclarationKind, isDeclaration } from "./declaration.js";
+import { compact, DECLARATION, type Declaration, type DeclarationKind, isDeclaration } from "./declaration.js";
 import { type DomainHandle, lowerDomain } from "./domain.js";
 import { type EnumHandle, lowerEnum } from "./enum.js";
 import { type ExtensionHandle, lowerExtension } from "./extension.js";
@@ -15,7 +15,7 @@ import { type FunctionHandle, lowerFunction } from "./function.js";
 import type { DefaultPrivilegesHandle } from "./grant.js";
 import { lowerGrants } from "./grant.js";
 import type { LowerContext } from "./lower-context.js";
-import { explicitNames, lowerIndexes, lowerTable } from "./lower-table.js";
+import { explicitNames, lowerColumn, lowerIndexes, lowerTable } from "./lower-table.js";
 import { uniqueDerivedName } from "./names.js";
 import { lowerRole, type RoleHandle } from "./role.js";
 import { lowerSchema, type SchemaHandle } from "./schema.js";
@@ -111,8 +111,13 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
         return name;
       },
     });
+    const columns = Object.entries(v.options.columns ?? {}).map(([name, builder]) => {
+      const column = lowerColumn({ name, builder }, context);
+      return compact({ name, type: column.type, notNull: column.notNull, comment: column.comment });
+    });
     return Catalog.shape.views.element.parse({
       ...viewBase(v),
+      ...(columns.length > 0 ? { columns } : {}),
       ...(indexes.length > 0 ? { indexes: sortBy(indexes, (i) => i.name) } : {}),
       ...(v.options.comment !== undefined ? { comment: v.options.comment } : {}),
       ...(v.options.grants?.length ? { grants: lowerGrants(v.options.grants) } : {}),

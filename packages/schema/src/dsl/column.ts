@@ -42,6 +42,7 @@ export interface ColumnState {
   readonly identity?: Identity;
   readonly collation?: CollationLike;
   readonly comment?: string;
+  readonly renamedFrom?: string;
 }
 
 export class ColumnBuilder {
@@ -114,6 +115,14 @@ export class ColumnBuilder {
 
   comment(text: string): ColumnBuilder {
     return this.with({ comment: text });
+  }
+
+  /**
+   * Rename hint for the diff: this column was called `previous` (diff never guesses renames). Remove it once
+   * the migration that renames it has been generated.
+   */
+  renamedFrom(previous: string): ColumnBuilder {
+    return this.with({ renamedFrom: previous });
   }
 
   /** This type as an array: `text().array()` is `text[]`. */

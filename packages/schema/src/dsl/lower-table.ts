@@ -18,7 +18,7 @@ import type {
   UniqueConstraint,
 } from "../catalog/model.js";
 import type { Finding } from "../catalog/validate/finding.js";
-import { type ColumnRef, columnName } from "./column.js";
+import { type ColumnBuilder, type ColumnRef, columnName } from "./column.js";
 import type { CheckConstraintSpec, ForeignKeySpec, UniqueSpec } from "./constraints.js";
 import { compact, roleName } from "./declaration.js";
 import { lowerGrants } from "./grant.js";
@@ -111,6 +111,7 @@ export const lowerTable = (handle: TableHandle, context: LowerContext, taken: Se
       triggers: byName((options.triggers ?? []).map(lowerTrigger)),
       comment: options.comment,
       grants: lowerGrants(options.grants),
+      renamedFrom: options.renamedFrom,
     }),
   };
   return { table, findings };
@@ -148,7 +149,10 @@ const explicitConstraintNames = (options: TableOptions, columns: readonly Column
 /** `notNull` placed where `lowerColumn` puts it, so key order (and JSON) does not depend on how NOT NULL came about. */
 const withNotNull = ({ name, type, ...rest }: Column): Column => ({ name, type, notNull: true, ...rest });
 
-const lowerColumn = (ref: ColumnRef, context: LowerContext): Column => {
+export const lowerColumn = (
+  ref: { readonly name: string; readonly builder: ColumnBuilder },
+  context: LowerContext,
+): Column => {
   const s = ref.builder.state;
   const type = lowerType(s.type, context.extensionSchema);
   return {
@@ -166,6 +170,7 @@ const lowerColumn = (ref: ColumnRef, context: LowerContext): Column => {
       generated: s.generated?.text,
       collation: s.collation ? { schema: s.collation.schema, name: s.collation.name } : undefined,
       comment: s.comment,
+      renamedFrom: s.renamedFrom,
     }),
   };
 };

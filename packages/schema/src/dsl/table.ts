@@ -41,6 +41,8 @@ export interface TableOptions {
   readonly policies?: readonly PolicySpec[];
   readonly triggers?: readonly TriggerSpec[];
   readonly grants?: readonly GrantSpec[];
+  /** rename hint for the diff: the table's previous name in the same schema (diff never guesses renames) */
+  readonly renamedFrom?: string;
 }
 
 export const TABLE: unique symbol = Symbol.for("@platform/schema/dsl/table");

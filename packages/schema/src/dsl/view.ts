@@ -3,6 +3,7 @@
  * `dependsOn`, which orders creation.
  */
 import type { View } from "../catalog/model.js";
+import type { ColumnBuilder } from "./column.js";
 import {
   compact,
   DECLARATION,
@@ -19,6 +20,11 @@ import { quoteQualified } from "./quote.js";
 import type { SqlExpression } from "./sql.js";
 
 export interface ViewOptions {
+  /**
+   * The output columns, in order, typed like table columns (`{ day: date().notNull(), n: bigint() }`).
+   * PostgreSQL derives them from the SELECT; declaring them lets `migrate types` work without a database.
+   */
+  readonly columns?: Readonly<Record<string, ColumnBuilder>>;
   readonly comment?: string;
   readonly grants?: readonly GrantSpec[];
   /** materialized views only; keys name the view's output columns as strings: `index().on("day")` */

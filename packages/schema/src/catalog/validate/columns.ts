@@ -22,10 +22,40 @@ export const collationFindings = (
       ]
     : [];
 
+const COLLATABLE: ReadonlySet<string> = new Set(["text", "character varying", "character", "name", "citext"]);
+
+/** Whether values of `type` have a collation (text-like types, arrays and domains of them). */
+export const isCollatable = (ctx: ValidationContext, type: string, depth = 0): boolean => {
+  const t = parseType(type);
+  if (COLLATABLE.has(t.name)) return true;
+  const domain = t.schema !== undefined ? ctx.domain(t.schema, t.name) : undefined;
+  return domain !== undefined && depth < 8 && isCollatable(ctx, domain.type, depth + 1);
+};
+
 const columnFindings = (ctx: ValidationContext, table: Table, column: Column, generated: ReadonlySet<string>) => {
   const path = objectPath(table.schema, table.name, column.name);
   const type = parseType(column.type);
   const findings: Finding[] = [...collationFindings(ctx, column.collation, path)];
+  if (column.collation && !isCollatable(ctx, column.type)) {
+    findings.push(
+      error(
+        "collation-on-non-text",
+        path,
+        `column ${column.name} has type ${column.type}, which has no collation, but declares collation ${column.collation.schema}.${column.collation.name}`,
+        "drop the collation, or make the column text/varchar",
+      ),
+    );
+  }
+  if (SERIAL_TYPES.has(type.name) && column.default !== undefined) {
+    findings.push(
+      error(
+        "serial-with-default",
+        path,
+        `serial column ${column.name} also declares a DEFAULT; serial supplies nextval() itself`,
+        "drop the default, or use bigint with the default you want",
+      ),
+    );
+  }
   if (column.identity && (type.schema !== undefined || type.arrayDims > 0 || !INTEGER_TYPES.has(type.name))) {
     findings.push(
       error(

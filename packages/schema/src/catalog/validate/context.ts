@@ -1,6 +1,6 @@
 /** Look-ups over one Catalog that the checks share. Built once per `validateCatalog` call. */
 import { functionSignature, objectPath } from "../identity.js";
-import type { Catalog, Column, FunctionDef, Partition, Table, View } from "../model.js";
+import type { Catalog, Collation, Column, Domain, FunctionDef, Partition, Table, View } from "../model.js";
 
 /** Schemas every database has; objects may live there without a declaration. */
 export const BUILTIN_SCHEMAS: ReadonlySet<string> = new Set(["public", "pg_catalog", "information_schema"]);
@@ -20,6 +20,9 @@ export interface ValidationContext {
   readonly relationExists: (schema: string, name: string) => boolean;
   readonly enumValues: (schema: string, name: string) => readonly string[] | undefined;
   readonly domainExists: (schema: string, name: string) => boolean;
+  readonly domain: (schema: string, name: string) => Domain | undefined;
+  /** a declared collation (built-in pg_catalog ones are not in the catalog) */
+  readonly collation: (schema: string, name: string) => Collation | undefined;
   readonly collationExists: (schema: string, name: string) => boolean;
   readonly functions: (schema: string, name: string) => readonly FunctionDef[];
   /** the schema an extension was declared in (`public` when it names none) */
@@ -52,8 +55,8 @@ export const buildContext = (catalog: Catalog): ValidationContext => {
     ...catalog.tables.flatMap((t) => allPartitions(t).map((p) => key(t.schema, p.partition.name))),
   ]);
   const enums = new Map(catalog.enums.map((e) => [key(e.schema, e.name), e.values]));
-  const domains = new Set(catalog.domains.map((d) => key(d.schema, d.name)));
-  const collations = new Set(catalog.collations.map((c) => key(c.schema, c.name)));
+  const domains = new Map(catalog.domains.map((d) => [key(d.schema, d.name), d]));
+  const collations = new Map(catalog.collations.map((c) => [key(c.schema, c.name), c]));
   const functions = new Map<string, FunctionDef[]>();
   for (const f of catalog.functions) {
     const list = functions.get(key(f.schema, f.name)) ?? [];
@@ -70,6 +73,8 @@ export const buildContext = (catalog: Catalog): ValidationContext => {
     relationExists: (schema, name) => relations.has(key(schema, name)),
     enumValues: (schema, name) => enums.get(key(schema, name)),
     domainExists: (schema, name) => domains.has(key(schema, name)),
+    domain: (schema, name) => domains.get(key(schema, name)),
+    collation: (schema, name) => collations.get(key(schema, name)),
     // pg_catalog holds the built-in collations ("C", "POSIX", "default", "und-x-icu", …)
     collationExists: (schema, name) => schema === "pg_catalog" || collations.has(key(schema, name)),
     functions: (schema, name) => functions.get(key(schema, name)) ?? [],

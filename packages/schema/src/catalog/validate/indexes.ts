@@ -126,6 +126,28 @@ const parameterFindings = (index: Index, method: IndexMethod, path: string): Fin
     return [];
   });
 
+/** `*_pattern_ops` compare bytes, which a nondeterministic collation (case-insensitive `nocase`) forbids. */
+const patternOpsFindings = (
+  ctx: ValidationContext,
+  index: Index,
+  columns: ReadonlyMap<string, Column>,
+  path: string,
+): Finding[] =>
+  index.elements.flatMap((el): Finding[] => {
+    if (!el.opclass?.endsWith("_pattern_ops")) return [];
+    const collation = el.collation ?? (el.column ? columns.get(el.column)?.collation : undefined);
+    const declared = collation ? ctx.collation(collation.schema, collation.name) : undefined;
+    if (!declared || declared.deterministic) return [];
+    return [
+      error(
+        "pattern-ops-nondeterministic",
+        path,
+        `index ${index.name} uses ${el.opclass} on ${el.column ?? "an expression"} with nondeterministic collation ${collation?.schema}.${collation?.name}, which PostgreSQL rejects`,
+        `index it with .collate({ schema: "pg_catalog", name: "C" }) (byte order) or drop ${el.opclass}`,
+      ),
+    ];
+  });
+
 const indexFindings = (
   ctx: ValidationContext,
   owner: { readonly schema: string; readonly name: string; readonly columns: readonly Column[] },
@@ -182,6 +204,17 @@ const indexFindings = (
       ),
     );
   }
+  if (index.nullsNotDistinct && !index.unique) {
+    findings.push(
+      error(
+        "nulls-not-distinct-without-unique",
+        path,
+        `index ${index.name} is NULLS NOT DISTINCT but not unique`,
+        "make it unique, or drop nullsNotDistinct",
+      ),
+    );
+  }
+  findings.push(...patternOpsFindings(ctx, index, columns, path));
   if (index.include?.length && !INCLUDE_METHODS.has(method)) {
     findings.push(
       error(

@@ -6,7 +6,7 @@ import { objectPath } from "../identity.js";
 import type { Partition, PartitionBy, Table } from "../model.js";
 import { unknownColumns } from "./constraints.js";
 import type { ValidationContext } from "./context.js";
-import { columnMap } from "./context.js";
+import { allPartitions, columnMap } from "./context.js";
 import { error, type Finding, warning } from "./finding.js";
 import { parseType } from "./types.js";
 
@@ -255,7 +255,30 @@ const hashFindings = (level: Level): Finding[] => {
       }
     }
   });
+  if (findings.length === 0 && hashes.length > 0) findings.push(...hashCoverage(level, hashes));
   return findings;
+};
+
+/** With moduli that divide each other, every remainder of the largest modulus must land in some partition. */
+const hashCoverage = (
+  level: Level,
+  hashes: readonly { readonly p: Partition; readonly modulus: number; readonly remainder: number }[],
+): Finding[] => {
+  const largest = Math.max(...hashes.map((h) => h.modulus));
+  if (largest > 4096) return [];
+  const missing: number[] = [];
+  for (let r = 0; r < largest; r++) {
+    if (!hashes.some((h) => r % h.modulus === h.remainder)) missing.push(r);
+  }
+  if (missing.length === 0) return [];
+  return [
+    warning(
+      "partition-gap",
+      level.path,
+      `hash partitions of ${level.path} leave remainder(s) ${missing.join(", ")} of modulus ${largest} uncovered; rows hashing there cannot be inserted`,
+      `add hashPartition(name, ${largest}, r) for each missing remainder`,
+    ),
+  ];
 };
 
 const keyFindings = (level: Level): Finding[] => {
@@ -312,6 +335,25 @@ const keyFindings = (level: Level): Finding[] => {
     }
   });
   return findings;
+};
+
+/** PostgreSQL 18 refuses UNLOGGED on a partitioned table (earlier versions silently ignore it). */
+const unloggedFindings = (table: Table): Finding[] => {
+  const path = objectPath(table.schema, table.name);
+  const nodes = [
+    ...(table.unlogged && table.partitionBy ? [{ path, what: "table" }] : []),
+    ...allPartitions(table)
+      .filter(({ partition }) => partition.unlogged && partition.partitionBy)
+      .map(({ partition, parentPath }) => ({ path: objectPath(parentPath, partition.name), what: "partition" })),
+  ];
+  return nodes.map((n) =>
+    error(
+      "unlogged-partitioned-table",
+      n.path,
+      `partitioned ${n.what} ${n.path} is declared UNLOGGED; PostgreSQL 18 rejects that and earlier versions ignore it`,
+      "drop unlogged here and mark the partitions unlogged (and the template: daily(..., { unlogged: true }))",
+    ),
+  );
 };
 
 /** Every partitioned node (the table and partitioned partitions), and partitions declared under an unpartitioned one. */
@@ -401,6 +443,7 @@ export const checkPartitions = (ctx: ValidationContext): Finding[] =>
     const { levels, orphans } = walkLevels(table);
     return [
       ...orphans,
+      ...unloggedFindings(table),
       ...levels.flatMap((l) => [
         ...keyFindings(l),
         ...boundKindFindings(l),
