@@ -152,3 +152,16 @@ describe.each(drivers)("createDb on %s", (driver, connect) => {
     expect(after).toEqual([]);
   });
 });
+
+describe("without the column codecs", () => {
+  it("the drivers cannot write number[] to a vector column (why createDb installs ColumnCodecsPlugin)", async () => {
+    const bare = createTypedDb<DB>({ pglite }, {});
+    await expect(
+      bare
+        .insertInto("data_platform.text_embeddings")
+        .values({ content: "bare", embedding: [1, 2, 3] })
+        .execute(),
+    ).rejects.toThrow(/vector/i);
+    await bare.destroy();
+  });
+});

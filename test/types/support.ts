@@ -4,12 +4,13 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { fixtureSql } from "../../packages/migrator/test/codegen/fixture-catalog.js";
+import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
+import { fixtureCatalog } from "../../packages/migrator/test/codegen/fixture-catalog.js";
 
-/** An in-process PGlite (PostgreSQL 18 + pgvector) with the codegen fixture applied. */
+/** An in-process PGlite (PostgreSQL 18 + pgvector) with the codegen fixture created by the SQL emitter. */
 export const fixtureDatabase = async (): Promise<PGlite> => {
   const db = new PGlite({ extensions: { vector } });
-  await db.exec(fixtureSql);
+  await db.exec(emitCreateScript(fixtureCatalog));
   return db;
 };
 
