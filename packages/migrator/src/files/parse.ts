@@ -141,9 +141,22 @@ const toSection = (raw: RawSection, body: readonly string[]): MigrationSection =
   line: raw.line,
 });
 
+/** Transaction control inside a transactional section would commit half a migration behind the runner's back. */
+const TRANSACTION_CONTROL = /^(begin|start transaction|commit|rollback|end transaction|abort)\b(?! atomic)/i;
+
 const checkTransactionMode = (path: string, section: MigrationSection, kind: "up" | "down"): void => {
   if (!section.transaction) return;
-  const offender = splitStatements(section.sql).find((statement) => NON_TRANSACTIONAL.test(statement.code));
+  const statements = splitStatements(section.sql);
+  const control = statements.find((statement) => TRANSACTION_CONTROL.test(statement.code));
+  if (control !== undefined) {
+    throw fileError(
+      path,
+      section.line + control.line,
+      `has "${control.code.slice(0, 40)}" in its ${kind} section, which already runs in a transaction of its own`,
+      "remove the BEGIN/COMMIT lines: the runner wraps each migration in one transaction (or write transaction:false)",
+    );
+  }
+  const offender = statements.find((statement) => NON_TRANSACTIONAL.test(statement.code));
   if (offender !== undefined) {
     throw fileError(
       path,

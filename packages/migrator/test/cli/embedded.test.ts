@@ -34,6 +34,13 @@ describe("the embedded PGlite database (no URL given)", () => {
     expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 
+  it("has pgvector: the migration a native server without it refuses applies here", { timeout: 120_000 }, async () => {
+    const dir = await freshDir();
+    const run = await runCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("needs-vector")]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("applied 2 migration(s)");
+  });
+
   it("refuses a second process on the same data directory while the first runs", { timeout: 120_000 }, async () => {
     const dir = await freshDir();
     const first = spawnCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("killable")]);

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { fixture, runCli } from "../runner/helpers/cli.js";
 import { databaseFactory, historyRows, urlFor, withClient } from "../runner/helpers/databases.js";
@@ -9,12 +12,14 @@ interface RunDocument {
 }
 
 describeOnProviders("fleets and bad environments", { providers: ["native"] }, (getDb) => {
-  it("a fleet with one unreachable URL: the others migrate, the report names each, exit 2", async () => {
+  it("a fleet (flags + --database-urls-file) with one unreachable URL: the others migrate, the report names each, exit 2", async () => {
     const db = getDb();
     const databases = databaseFactory(db.url as string, db.client);
     try {
       const good = [await databases.create(), await databases.create()];
       const bad = "postgres://nobody:pw@127.0.0.1:1/nowhere";
+      const urlsFile = join(await mkdtemp(join(tmpdir(), "urls-")), "fleet.txt");
+      await writeFile(urlsFile, `# the second half of the fleet\n${bad}\n\n${good[1]}\n`);
       const run = await runCli([
         "up",
         "--json",
@@ -24,10 +29,8 @@ describeOnProviders("fleets and bad environments", { providers: ["native"] }, (g
         fixture("basic"),
         "--database-url",
         good[0] as string,
-        "--database-url",
-        bad,
-        "--database-url",
-        good[1] as string,
+        "--database-urls-file",
+        urlsFile,
       ]);
       expect(run.code).toBe(2);
       const document = JSON.parse(run.stdout) as RunDocument;

@@ -67,6 +67,7 @@ describe("parseMigrationFile", () => {
       "cannot run inside a transaction",
       4,
     ],
+    ["0001_a.sql", "-- migrate:up\nBEGIN;\nselect 1;\nCOMMIT;", "which already runs in a transaction of its own", 2],
   ])("refuses %s %j with file, line and fix", (path, text, problem, line) => {
     const error = parseError(`dir/${path}`, text);
     expect(error.code).toBe("migration_file_invalid");
