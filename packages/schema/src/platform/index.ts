@@ -57,7 +57,8 @@ export interface PlatformOptions {
 const cache = new Map<boolean, Catalog>();
 
 /**
- * The platform as a validated Catalog (lowered once per variant; Catalogs are immutable data).
+ * The platform as a validated Catalog. Lowered once per variant; each call returns its own copy, so a
+ * caller that changes it cannot change what the next caller gets.
  * Throws `CatalogValidationError` if a declaration is wrong.
  */
 export const platformCatalog = (options: PlatformOptions = {}): Catalog => {
@@ -68,7 +69,7 @@ export const platformCatalog = (options: PlatformOptions = {}): Catalog => {
     catalog = vector ? full : withoutExtension(full, "vector");
     cache.set(vector, catalog);
   }
-  return catalog;
+  return structuredClone(catalog);
 };
 
 /** Alias: `platform()` is `platformCatalog()`. */
