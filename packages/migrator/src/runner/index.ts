@@ -1,0 +1,18 @@
+export type { AfterUpCheck } from "./after-up.js";
+export { connectionError, connectTarget } from "./connect.js";
+export type { RunnerEvent, RunnerListener } from "./events.js";
+export { runFleet } from "./fleet.js";
+export type { HistoryRow } from "./history.js";
+export { HISTORY_SCHEMA, HISTORY_TABLE, readHistory } from "./history.js";
+export type { LockHolder } from "./lock.js";
+export { acquireLock, LOCK_KEY, lockHolder, releaseLock } from "./lock.js";
+export { preflight, requiredExtensions } from "./preflight.js";
+export type { Reconciled } from "./reconcile.js";
+export { reconcile, reconcileFindings } from "./reconcile.js";
+export type { MigrationOutcome, RunResult } from "./result.js";
+export type { DownOptions, RunOptions, UpOptions } from "./run.js";
+export { migrateDown, migrateUp } from "./run.js";
+export type { RunSettings } from "./settings.js";
+export { defaultRunSettings } from "./settings.js";
+export type { MigrationState, MigrationStatus, StatusResult } from "./status.js";
+export { readStatus } from "./status.js";
