@@ -66,12 +66,15 @@ export const parsePartitionBy = (definition: string, columns: readonly Partition
   const parts = splitTopLevel(tokens.slice(2, close));
   const keys: PartitionKey[] = columns.map((c, i) => {
     const part = parts[i] ?? [];
-    const expression = c.attnum === 0 ? sliceOf(definition, part.slice(0, expressionEnd(part))) : null;
+    const end = expressionEnd(part);
+    const expression = c.attnum === 0 ? sliceOf(definition, part.slice(0, end)) : null;
+    // an expression key's collation is the expression's own unless the key says COLLATE after it
+    const explicitCollation = c.attnum !== 0 || part.slice(end).some((t) => isWord(t, "COLLATE"));
     return {
       ...opt("column", c.attnum !== 0 ? c.column : null),
       ...opt("expression", expression === null ? null : normalizeExpression(expression)),
       ...opt("opclass", c.opclass_default ? null : c.opclass),
-      ...opt("collation", c.collation),
+      ...opt("collation", explicitCollation ? c.collation : null),
     };
   });
   return { strategy, keys };

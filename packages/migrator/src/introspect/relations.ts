@@ -42,7 +42,7 @@ export const readRelations = (ctx: IntrospectContext): Promise<RelationRow[]> =>
               CASE WHEN c.relkind = 'p' THEN (
                 SELECT json_agg(json_build_object(
                   'attnum', k.attnum, 'column', a.attname, 'opclass', oc.opcname, 'opclass_default', oc.opcdefault,
-                  'collation', CASE WHEN k.coll <> 0 AND k.coll <> coalesce(a.attcollation, 0) THEN
+                  'collation', CASE WHEN k.coll <> 0 AND k.coll <> coalesce(a.attcollation, 100::oid) THEN
                      (SELECT json_build_object('schema', cn.nspname, 'name', co.collname)
                       FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
                       WHERE co.oid = k.coll) END) ORDER BY k.ord)
