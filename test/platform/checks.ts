@@ -19,7 +19,7 @@ import {
   USER_B,
   vectorText,
 } from "../../fixtures/platform/index.js";
-import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
+import { createTemplatePartitions, emitCreateScript } from "../../packages/migrator/src/sql/index.js";
 
 export interface PlatformDatabase {
   readonly provider: string;
@@ -297,6 +297,47 @@ export const platformChecks = (getDb: () => PlatformDatabase): void => {
       unterminated: false,
       null_input: null,
     });
+  });
+
+  // last: it adds rows the cases above do not expect
+  it("rolling partitions made from the templates take their rows, UNLOGGED where the template says", async () => {
+    const { client } = getDb();
+    for (const table of catalog.tables.filter((t) => t.partitionTemplate)) {
+      await client.exec(createTemplatePartitions(table, { from: "2030-01-01", to: "2030-01-02" }).join("\n"));
+    }
+    const at = "2030-01-01 12:00:00+00";
+    await client.query(
+      "INSERT INTO data_platform.events (user_id, event_type, created_at) VALUES ($1::text::uuid, 'view', $2::text::timestamptz)",
+      [USER_A, at],
+    );
+    await client.query(
+      "INSERT INTO data_platform.storage_records (id, data, created_at) VALUES ('r2030', '{}', $1::text::timestamptz)",
+      [at],
+    );
+    await client.query(
+      "INSERT INTO service_platform.request_logs (url, method, status, created_at) VALUES ('/x', 'GET', 500, $1::text::timestamptz)",
+      [at],
+    );
+    await client.query(
+      "INSERT INTO monitoring.metrics (recorded_at, node_id) VALUES ($1::text::timestamptz, 'node-9')",
+      [at],
+    );
+    const placed = await rowsOf<{ partition: string; persistence: string }>(
+      client,
+      `SELECT p.oid::regclass::text AS partition, p.relpersistence AS persistence
+         FROM (SELECT tableoid FROM data_platform.events WHERE created_at >= '2030-01-01'
+               UNION ALL SELECT tableoid FROM data_platform.storage_records WHERE created_at >= '2030-01-01'
+               UNION ALL SELECT tableoid FROM service_platform.request_logs WHERE created_at >= '2030-01-01'
+               UNION ALL SELECT tableoid FROM monitoring.metrics WHERE recorded_at >= '2030-01-01') r
+         JOIN pg_class p ON p.oid = r.tableoid
+        ORDER BY 1`,
+    );
+    expect(placed.map((p) => `${p.partition}:${p.persistence}`)).toEqual([
+      "data_platform.events_2030_01:p",
+      "data_platform.storage_records_2030_01:p",
+      "monitoring.metrics_20300101:u",
+      "service_platform.request_logs_20300101:u",
+    ]);
   });
 
   it("pgvector: nearest neighbour by cosine distance (servers with pgvector)", async (ctx) => {
