@@ -1,10 +1,4 @@
-import {
-  type ParserOptions,
-  type PGlite,
-  type PGliteInterface,
-  type SerializerOptions,
-  types,
-} from "@electric-sql/pglite";
+import type { ParserOptions, PGlite, PGliteInterface, SerializerOptions } from "@electric-sql/pglite";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -20,12 +14,15 @@ import {
 import pgvector from "pgvector";
 import { builtinOids, type DynamicOid, dynamicOidsQuery } from "./type-oids.js";
 
+/** PGlite's own array codecs, loaded with the driver so `pg` users never load PGlite. */
+type PgliteTypes = typeof import("@electric-sql/pglite").types;
+
 /**
  * Parsers that make PGlite return what node-postgres returns, so one `DB` type fits both: bigint as a
  * string (PGlite would give a lossy number), bytea as a Buffer, vectors as `number[]`, enum arrays as
  * arrays. numeric and interval already arrive as strings, timestamps and dates as Dates.
  */
-const pgliteParsers = (dynamic: readonly DynamicOid[]): ParserOptions => {
+const pgliteParsers = (types: PgliteTypes, dynamic: readonly DynamicOid[]): ParserOptions => {
   const parsers: ParserOptions = {
     [builtinOids.int8]: (text: string) => text,
     [builtinOids.int8Array]: (text: string) => types.arrayParser(text, (v: string) => v, builtinOids.int8Array),
@@ -45,7 +42,7 @@ const pgliteParsers = (dynamic: readonly DynamicOid[]): ParserOptions => {
  * transaction never interleaves with another Kysely query.
  */
 /** PGlite sends a JS array for a type it does not know with `String()`; enum arrays need the array literal. */
-const pgliteSerializers = (dynamic: readonly DynamicOid[]): SerializerOptions => {
+const pgliteSerializers = (types: PgliteTypes, dynamic: readonly DynamicOid[]): SerializerOptions => {
   const serializers: SerializerOptions = {};
   for (const { oid, role } of dynamic) {
     if (role === "enum-array") serializers[oid] = (value: unknown) => types.arraySerializer(value, undefined, oid);
@@ -80,7 +77,7 @@ class PgliteConnection implements DatabaseConnection {
 
 class PgliteDriver implements Driver {
   readonly #db: PGliteInterface;
-  #options: TypeOptions = { parsers: pgliteParsers([]), serializers: {} };
+  #options: TypeOptions = { parsers: {}, serializers: {} };
   #queue: Promise<void> = Promise.resolve();
   readonly #connection: PgliteConnection;
 
@@ -90,8 +87,9 @@ class PgliteDriver implements Driver {
   }
 
   async init(): Promise<void> {
+    const { types } = await import("@electric-sql/pglite");
     const { rows } = await this.#db.query<DynamicOid>(dynamicOidsQuery);
-    this.#options = { parsers: pgliteParsers(rows), serializers: pgliteSerializers(rows) };
+    this.#options = { parsers: pgliteParsers(types, rows), serializers: pgliteSerializers(types, rows) };
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
