@@ -81,20 +81,24 @@ const keyColumnFindings = (t: Table): Finding[] => {
   ];
 };
 
-/** Whether `columns` (as a set) are exactly the columns of a PK or unique constraint / plain unique index. */
-const isUniqueKey = (target: Table, columns: readonly string[]): boolean => {
+/**
+ * Whether `columns` (as a set) are exactly the columns of a PK, a non-deferrable unique constraint, or a plain
+ * unique index: `"deferrable"` when only a DEFERRABLE unique constraint matches (PostgreSQL refuses those).
+ */
+const uniqueKey = (target: Table, columns: readonly string[]): "yes" | "no" | "deferrable" => {
   const same = (key: readonly string[]) => key.length === columns.length && key.every((c) => columns.includes(c));
-  return (
+  const uniques = (target.uniques ?? []).filter((u) => same(u.columns));
+  const immediate =
     (target.primaryKey !== undefined && same(target.primaryKey.columns)) ||
-    (target.uniques ?? []).some((u) => same(u.columns)) ||
+    uniques.some((u) => u.deferrable === undefined || u.deferrable === "not deferrable") ||
     (target.indexes ?? []).some(
       (i) =>
         i.unique &&
         i.where === undefined &&
         i.elements.every((e) => e.column) &&
         same(i.elements.map((e) => e.column ?? "")),
-    )
-  );
+    );
+  return immediate ? "yes" : uniques.length > 0 ? "deferrable" : "no";
 };
 
 const foreignKeyFindings = (ctx: ValidationContext, t: Table, fk: ForeignKey): Finding[] => {
@@ -153,7 +157,18 @@ const foreignKeyFindings = (ctx: ValidationContext, t: Table, fk: ForeignKey): F
       );
     }
   });
-  if (!isUniqueKey(target, ref.columns)) {
+  const key = uniqueKey(target, ref.columns);
+  if (key === "deferrable") {
+    findings.push(
+      error(
+        "fk-target-deferrable",
+        path,
+        `foreign key ${fk.name} references ${ref.schema}.${ref.table} (${ref.columns.join(", ")}), whose unique constraint is DEFERRABLE; PostgreSQL cannot reference it`,
+        "make that unique constraint not deferrable, or reference the primary key",
+      ),
+    );
+  }
+  if (key === "no") {
     findings.push(
       error(
         "fk-target-not-unique",
