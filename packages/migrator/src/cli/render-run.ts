@@ -57,9 +57,10 @@ const summaryOf = (command: "up" | "down", result: RunResult, withTarget: boolea
   const count = result.migrations.length;
   const ms = result.migrations.reduce((sum, migration) => sum + (migration.ms ?? 0), 0);
   if (count === 0) {
-    return command === "up"
+    if (command === "down") return `${where}nothing to revert`;
+    return result.pendingCount === 0
       ? `${where}nothing to do: all ${result.appliedCount} migration(s) are applied`
-      : `${where}nothing to revert`;
+      : `${where}nothing to do up to --to; ${result.appliedCount} applied, ${result.pendingCount} pending`;
   }
   const verb = result.dryRun ? "would " : "";
   const action = command === "up" ? `${verb}apply` : `${verb}revert`;
