@@ -281,6 +281,25 @@ export const platformChecks = (getDb: () => PlatformDatabase): void => {
     expect(duplicate).toMatch(/users_username_key/);
   });
 
+  // Why compat.ts declares nocase as `@colStrength=secondary`: PGlite's reduced ICU ignores the `-u-ks-`
+  // keyword of the BCP 47 tag `und-u-ks-level2` (the collation is created but compares case-sensitively).
+  // When this starts failing on PGlite, its ICU learned the tag and either spelling will do.
+  it("nocase: the ICU keyword form is case-insensitive everywhere, the BCP 47 tag not on PGlite", async () => {
+    const { client, provider } = getDb();
+    await client.exec(
+      "BEGIN; CREATE COLLATION pg_temp.nocase_tag (provider = icu, locale = 'und-u-ks-level2', deterministic = false);",
+    );
+    try {
+      const r = await first<{ tag: boolean; keyword: boolean }>(
+        client,
+        "SELECT 'ABC' = 'abc' COLLATE pg_temp.nocase_tag AS tag, 'ABC' = 'abc' COLLATE public.nocase AS keyword",
+      );
+      expect(r).toEqual({ tag: !provider.startsWith("pglite"), keyword: true });
+    } finally {
+      await client.exec("ROLLBACK");
+    }
+  });
+
   it("json_valid(text): true or false, never an error", async () => {
     const { client } = getDb();
     const r = await first<Record<string, boolean | null>>(
