@@ -2,51 +2,24 @@
  * Shared pieces of the SQL emitter tests: a fresh real database per describe block, and read-backs of
  * what a Catalog declares (comments, column types) that every fixture is checked with.
  */
-import { PGlite } from "@electric-sql/pglite";
-import { citext } from "@electric-sql/pglite/contrib/citext";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
-import { uuid_ossp } from "@electric-sql/pglite/contrib/uuid_ossp";
-import { vector } from "@electric-sql/pglite-pgvector";
 import type { SqlClient } from "@platform/migrator/db";
 import type { Catalog } from "@platform/schema";
-import { afterAll, beforeAll, describe } from "vitest";
-// the adapter file itself, not the `@platform/migrator/db` barrel: the barrel loads `pg`, which fails to
-// load under the root vitest config's "import" resolve condition (pg-pool resolves to its ESM build)
-import { fromPglite } from "../../src/db/pglite-client.js";
-import {
-  type CommentTarget,
-  collectComments,
-  functionIdentity,
-  quoteIdent,
-  quoteQualified,
-} from "../../src/sql/index.js";
-
-export interface EmitterDatabase {
-  readonly provider: string;
-  readonly client: SqlClient;
-}
+import { describeOnProviders, type TestDatabase } from "../../../../test/support/index.js";
+import { type CommentTarget, collectComments, functionIdentity, quoteQualified } from "../../src/sql/index.js";
 
 /**
- * A describe block run against a fresh in-process PGlite (PostgreSQL 18 + pgvector and the contrib
- * extensions the platform uses).
+ * A describe block run on a fresh database of each provider that has the extensions: PGlite
+ * (PostgreSQL 18 + pgvector) and native PostgreSQL (16 by default; `PG_VERSIONS` for more). Providers
+ * without a needed extension are skipped and printed by the harness.
  */
-export const describeOnDatabases = (title: string, body: (getDb: () => EmitterDatabase) => void): void => {
-  describe(`${title} [pglite]`, () => {
-    let db: EmitterDatabase | undefined;
-    beforeAll(async () => {
-      const pglite = new PGlite({ extensions: { vector, pgcrypto, uuid_ossp, pg_trgm, citext } });
-      db = { provider: "pglite", client: fromPglite(pglite, "pglite") };
-    });
-    afterAll(async () => {
-      await db?.client.close();
-    });
-    body(() => {
-      if (!db) throw new Error("database not ready: use getDb() inside tests or hooks");
-      return db;
-    });
-  });
-};
+export const describeOnDatabases = (
+  title: string,
+  extensions: readonly string[],
+  body: (getDb: () => TestDatabase) => void,
+): void => describeOnProviders(title, { extensions, providers: ["pglite", "native"] }, body);
+
+/** The extensions a Catalog installs: what a provider must have to run its test. */
+export const extensionsOf = (catalog: Catalog): string[] => catalog.extensions.map((e) => e.name);
 
 /** The first column of the first row. */
 export const scalar = async <T>(client: SqlClient, sql: string, params: readonly unknown[] = []): Promise<T> => {
@@ -165,5 +138,3 @@ export const columnTypeMismatches = async (
     await client.exec("RESET search_path");
   }
 };
-
-export { quoteIdent, quoteQualified };

@@ -2,7 +2,14 @@ import { beforeAll, expect, it } from "vitest";
 import { indexesCatalog } from "../../../../fixtures/catalogs/indexes.js";
 import { vectorCatalog } from "../../../../fixtures/catalogs/vector.js";
 import { emitCreateScript } from "../../src/sql/index.js";
-import { columnTypeMismatches, commentMismatches, describeOnDatabases, failureOf, scalar } from "./harness.js";
+import {
+  columnTypeMismatches,
+  commentMismatches,
+  describeOnDatabases,
+  extensionsOf,
+  failureOf,
+  scalar,
+} from "./harness.js";
 
 interface IndexRow {
   name: string;
@@ -28,7 +35,7 @@ const readIndexes = async (
   return new Map(rows.map((r) => [r.name, r]));
 };
 
-describeOnDatabases("create script: indexes", (getDb) => {
+describeOnDatabases("create script: indexes", extensionsOf(indexesCatalog), (getDb) => {
   beforeAll(async () => {
     await getDb().client.exec(emitCreateScript(indexesCatalog));
   });
@@ -70,7 +77,7 @@ describeOnDatabases("create script: indexes", (getDb) => {
   });
 });
 
-describeOnDatabases("create script: pgvector columns and indexes", (getDb) => {
+describeOnDatabases("create script: pgvector columns and indexes", extensionsOf(vectorCatalog), (getDb) => {
   beforeAll(async () => {
     await getDb().client.exec(emitCreateScript(vectorCatalog));
   });

@@ -8,7 +8,7 @@ import {
   PartitionTemplateError,
   templatePartitions,
 } from "../../src/sql/index.js";
-import { commentMismatches, describeOnDatabases, scalar } from "./harness.js";
+import { commentMismatches, describeOnDatabases, extensionsOf, scalar } from "./harness.js";
 
 const table = (name: string): Table => {
   const found = partitionsCatalog.tables.find((t) => t.name === name);
@@ -63,7 +63,7 @@ const declaredTree = (parent: string, partitions: readonly Partition[] | undefin
     ...declaredTree(p.name, p.partitions),
   ]);
 
-describeOnDatabases("create script: partitioned tables", (getDb) => {
+describeOnDatabases("create script: partitioned tables", extensionsOf(partitionsCatalog), (getDb) => {
   beforeAll(async () => {
     await getDb().client.exec("SET TimeZone = 'UTC'");
     await getDb().client.exec(emitCreateScript(partitionsCatalog));

@@ -11,7 +11,7 @@ import { securityCatalog } from "../../../../fixtures/catalogs/security.js";
 import { tablesCatalog } from "../../../../fixtures/catalogs/tables.js";
 import { viewsTriggersCatalog } from "../../../../fixtures/catalogs/views-triggers.js";
 import * as sql from "../../src/sql/index.js";
-import { describeOnDatabases, failureOf, scalar } from "./harness.js";
+import { describeOnDatabases, extensionsOf, failureOf, scalar } from "./harness.js";
 
 const everything = mergeCatalogs(
   basicsCatalog,
@@ -21,7 +21,6 @@ const everything = mergeCatalogs(
   viewsTriggersCatalog,
 );
 const customers = { schema: "shop", name: "customers" };
-const orders = { schema: "shop", name: "orders" };
 
 const columnInfo = async (client: SqlClient, table: string, column: string) =>
   (
@@ -39,7 +38,7 @@ const constraintValidated = (client: SqlClient, table: string, name: string) =>
     name,
   ]);
 
-describeOnDatabases("single-object statements", (getDb) => {
+describeOnDatabases("single-object statements", extensionsOf(everything), (getDb) => {
   beforeAll(async () => {
     const { client } = getDb();
     await client.exec("SET TimeZone = 'UTC'");
@@ -262,7 +261,7 @@ describeOnDatabases("single-object statements", (getDb) => {
       }),
     );
     const { rows } = await client.query<{ roles: string[]; qual: string }>(
-      "SELECT roles, qual FROM pg_policies WHERE schemaname = 'sec' AND policyname = 'notes_readonly'",
+      "SELECT roles::text[] AS roles, qual FROM pg_policies WHERE schemaname = 'sec' AND policyname = 'notes_readonly'",
     );
     expect(rows).toEqual([{ roles: ["sqlfx_sec_app", "sqlfx_sec_readonly"], qual: "(NOT hidden)" }]);
     await client.exec(sql.renamePolicy(notes, "notes_readonly", "notes_visible"));
@@ -308,15 +307,29 @@ describeOnDatabases("single-object statements", (getDb) => {
 
   it("changes role attributes and memberships", async () => {
     const { client } = getDb();
-    await client.exec(sql.alterRole({ name: "sqlfx_basics_writer", inherit: true, login: true }));
-    await client.exec(sql.revokeRoleMembership("sqlfx_basics_reader", "sqlfx_basics_writer"));
+    // roles of their own: roles are shared by every database on a server, and other tests read the fixtures' roles
+    const member = { name: "sqlfx_single_member" };
+    const group = { name: "sqlfx_single_group" };
+    await client.exec(
+      [sql.createRole(member), sql.createRole(group), sql.grantRoleMembership(member.name, group.name)].join("\n"),
+    );
+    expect(await scalar(client, "SELECT pg_has_role('sqlfx_single_member', 'sqlfx_single_group', 'MEMBER')")).toBe(
+      true,
+    );
+    await client.exec(sql.alterRole({ ...member, inherit: true, login: true }));
+    await client.exec(sql.revokeRoleMembership(member.name, group.name));
     const { rows } = await client.query(
-      "SELECT rolcanlogin, rolinherit FROM pg_roles WHERE rolname = 'sqlfx_basics_writer'",
+      "SELECT rolcanlogin, rolinherit FROM pg_roles WHERE rolname = 'sqlfx_single_member'",
     );
     expect(rows).toEqual([{ rolcanlogin: true, rolinherit: true }]);
-    expect(await scalar(client, "SELECT pg_has_role('sqlfx_basics_reader', 'sqlfx_basics_writer', 'MEMBER')")).toBe(
+    expect(await scalar(client, "SELECT pg_has_role('sqlfx_single_member', 'sqlfx_single_group', 'MEMBER')")).toBe(
       false,
     );
+    await client.exec(sql.alterRole(member));
+    const { rows: back } = await client.query(
+      "SELECT rolcanlogin, rolinherit FROM pg_roles WHERE rolname = 'sqlfx_single_member'",
+    );
+    expect(back).toEqual([{ rolcanlogin: false, rolinherit: false }]);
   });
 
   it("drops every kind of object", async () => {

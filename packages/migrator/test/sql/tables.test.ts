@@ -1,9 +1,16 @@
 import { beforeAll, expect, it } from "vitest";
 import { tablesCatalog } from "../../../../fixtures/catalogs/tables.js";
 import { emitCreateScript } from "../../src/sql/index.js";
-import { columnTypeMismatches, commentMismatches, describeOnDatabases, failureOf, scalar } from "./harness.js";
+import {
+  columnTypeMismatches,
+  commentMismatches,
+  describeOnDatabases,
+  extensionsOf,
+  failureOf,
+  scalar,
+} from "./harness.js";
 
-describeOnDatabases("create script: tables, columns and constraints", (getDb) => {
+describeOnDatabases("create script: tables, columns and constraints", extensionsOf(tablesCatalog), (getDb) => {
   beforeAll(async () => {
     await getDb().client.exec(emitCreateScript(tablesCatalog));
   });
