@@ -158,6 +158,21 @@ describe("derived names", () => {
   });
 });
 
+describe("colliding derived names", () => {
+  it("resolve the same way whatever order the tables are passed in", () => {
+    const s = schema("s");
+    // both want the name a_b_c_idx
+    const ab = table(s, "a_b", { c: text() }, (t) => ({ indexes: [index().on(t.c)] }));
+    const a = table(s, "a", { b: text(), c: text() }, (t) => ({ indexes: [index().on(t.b, t.c)] }));
+    const one = defineCatalog(s, ab, a);
+    const other = defineCatalog(s, a, ab);
+    expect(JSON.stringify(other)).toBe(JSON.stringify(one));
+    const names = one.tables.flatMap((t) => (t.indexes ?? []).map((i) => i.name));
+    expect(new Set(names).size).toBe(2);
+    expect(names).toContain("a_b_c_idx");
+  });
+});
+
 describe("references between declarations", () => {
   it("derives a view's dependencies from the relations its SQL mentions", () => {
     const s = schema("s");

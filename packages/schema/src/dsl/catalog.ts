@@ -97,12 +97,13 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
   const taken = namesBySchema(d);
   const findings: Finding[] = [];
 
-  const tables = d.table.map((t) => {
+  // derived names are handed out in identity order, so a collision resolves the same whatever the input order
+  const tables = sortBy(d.table, (t) => qualifiedKey(t[TABLE])).map((t) => {
     const lowered = lowerTable(t, context, takenIn(taken, t[TABLE].schema));
     findings.push(...lowered.findings);
     return lowered.table;
   });
-  const views = d.view.map((v) => {
+  const views = sortBy(d.view, qualifiedKey).map((v) => {
     const set = takenIn(taken, v.schema);
     const indexes = lowerIndexes(v.options.indexes ?? [], {
       name: (explicit, columns, kind) => {

@@ -12,6 +12,7 @@ export interface PrimaryKeySpec {
   readonly name?: string;
   readonly columns: readonly ColumnLike[];
   readonly include?: readonly ColumnLike[];
+  readonly comment?: string;
 }
 
 /**
@@ -23,6 +24,7 @@ export function primaryKey(spec: {
   readonly name?: string;
   readonly columns: readonly ColumnLike[];
   readonly include?: readonly ColumnLike[];
+  readonly comment?: string;
 }): PrimaryKeySpec;
 export function primaryKey(...args: readonly unknown[]): PrimaryKeySpec {
   const [first] = args;

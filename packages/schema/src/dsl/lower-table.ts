@@ -105,7 +105,7 @@ export const lowerTable = (handle: TableHandle, context: LowerContext, taken: Se
       partitions: options.partitions
         ? lowerPartitions(options.partitions, options.partitionBy, columnTypes)
         : undefined,
-      partitionTemplate: options.partitionTemplate ? { ...options.partitionTemplate } : undefined,
+      partitionTemplate: options.partitionTemplate ? compact({ ...options.partitionTemplate }) : undefined,
       rowLevelSecurity: options.rowLevelSecurity,
       policies: byName((options.policies ?? []).map(lowerPolicy)),
       triggers: byName((options.triggers ?? []).map(lowerTrigger)),
@@ -202,6 +202,7 @@ const lowerPrimaryKey = (
       name: namer.name(pk.name, [], "pkey"),
       columns: pk.columns.map(columnName),
       include: pk.include?.map(columnName),
+      comment: pk.comment,
     });
   }
   const [first] = columnLevel;
