@@ -1,6 +1,6 @@
 /**
  * ICU locales in the BCP 47 form PostgreSQL 16+ stores (it converts with `uloc_toLanguageTag`):
- * `@colStrength=secondary` → `und-u-ks-level2`, `de-DE@colNumeric=yes` → `de-DE-u-kn`. Only the collation
+ * `@colStrength=secondary` → `und-u-ks-level2`, `de-DE@colNumeric=yes` → `de-DE-u-kn-true`. Only the collation
  * keywords the project meets are mapped; anything else is returned unchanged. Both sides of a
  * comparison go through this, so a declaration in either spelling matches every server version.
  */
@@ -17,10 +17,10 @@ const KEYWORDS: Readonly<Record<string, { readonly key: string; readonly values:
       },
     },
     colcasefirst: { key: "kf", values: { upper: "upper", lower: "lower", no: "false" } },
-    colnumeric: { key: "kn", values: { yes: "", no: "false" } },
+    colnumeric: { key: "kn", values: { yes: "true", no: "false" } },
     colalternate: { key: "ka", values: { shifted: "shifted", "non-ignorable": "noignore" } },
-    colbackwards: { key: "kb", values: { yes: "", no: "false" } },
-    colcaselevel: { key: "kc", values: { yes: "", no: "false" } },
+    colbackwards: { key: "kb", values: { yes: "true", no: "false" } },
+    colcaselevel: { key: "kc", values: { yes: "true", no: "false" } },
   };
 
 export const normalizeIcuLocale = (locale: string): string => {

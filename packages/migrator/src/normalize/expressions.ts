@@ -1,4 +1,4 @@
-import { closingIndex, renderTokens, type Token, tokenize } from "./tokens.js";
+import { closingIndex, renderTokens, splitTopLevel, type Token, tokenize } from "./tokens.js";
 import { normalizeType } from "./types.js";
 
 /**
@@ -29,7 +29,7 @@ export const expressionKey = (sql: string): string => {
   tokens = removeRedundantParens(tokens);
   tokens = stripImplicitCasts(tokens);
   tokens = removeRedundantParens(tokens);
-  return renderTokens(tokens);
+  return renderTokens(tokens.map(canonicalDateTimeLiteral));
 };
 
 /** Whether two expressions are the same once PostgreSQL's rewrites are undone. */
@@ -150,8 +150,12 @@ const rewriteInLists = (tokens: readonly Token[]): Token[] => {
       const close = closingIndex(tokens, inAt + 1);
       if (close > 0) {
         const list = rewriteInLists(tokens.slice(inAt + 2, close));
-        out.push(op(negated ? "<>" : "="), word(negated ? "all" : "any"), punct("("), word("array"), punct("["));
-        out.push(...list, punct("]"), punct(")"));
+        // PostgreSQL turns a one-element list into a plain comparison
+        if (splitTopLevel(list).length === 1) out.push(op(negated ? "<>" : "="), ...list);
+        else {
+          out.push(op(negated ? "<>" : "="), word(negated ? "all" : "any"), punct("("), word("array"), punct("["));
+          out.push(...list, punct("]"), punct(")"));
+        }
         i = close;
         continue;
       }
@@ -433,4 +437,30 @@ const dropDefaultAliases = (tokens: readonly Token[]): Token[] => {
     out.push(t);
   }
   return out;
+};
+
+const DATE_TIME =
+  /^'(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?'$/;
+
+/**
+ * `'2020-01-01'` → `'2020-01-01 00:00:00'`: PostgreSQL stores a date/time literal compared with a
+ * timestamp column as a constant and prints it in full (in UTC during introspection). Offsets are
+ * applied, so `'2020-01-01 02:00+02'` and `'2020-01-01 00:00:00+00'` get the same key; a literal without
+ * offset is taken as UTC. A date and a midnight timestamp therefore share a key (a known, harmless loss).
+ */
+const canonicalDateTimeLiteral = (t: Token): Token => {
+  if (t.kind !== "string") return t;
+  const m = DATE_TIME.exec(t.text);
+  if (!m) return t;
+  const [, y, mo, d, h = "00", mi = "00", sec = "00", fraction = "", zone] = m;
+  let epoch = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
+  if (zone !== undefined && zone !== "Z") {
+    const sign = zone.startsWith("-") ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    epoch -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0")) * 60_000;
+  }
+  const iso = new Date(epoch).toISOString();
+  const fractionDigits = fraction.replace(/0+$/, "");
+  const fractionPart = fractionDigits === "." ? "" : fractionDigits;
+  return { kind: "string", text: `'${iso.slice(0, 10)} ${iso.slice(11, 19)}${fractionPart}'` };
 };

@@ -135,7 +135,8 @@ const quoteTypePart = (name: string): string =>
 
 export const normalizeType = (type: string, options: TypeNormalizeOptions = {}): string => {
   const parsed = parse(type);
-  return canonicalBase(parsed, options) + "[]".repeat(parsed.arrayDims);
+  // PostgreSQL does not keep the number of dimensions: `int[][]` is `integer[]`
+  return canonicalBase(parsed, options) + (parsed.arrayDims > 0 ? "[]" : "");
 };
 
 /** The integer type a serial pseudo-type stands for: `bigserial` → `bigint`. */
