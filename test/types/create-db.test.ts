@@ -135,6 +135,22 @@ describe.each(drivers)("createDb on %s", (driver, connect) => {
     expect(score.score).toBe("12345678.1234");
   });
 
+  it("serialises json and vector values in ON CONFLICT DO UPDATE too", async () => {
+    const id = driver === "pg" ? "00000000-0000-4000-8000-000000000001" : "00000000-0000-4000-8000-000000000002";
+    const user = { id, email: `conflict-${driver}@example.com`, username: `conflict-${driver}` };
+    await db
+      .insertInto("auth.users")
+      .values({ ...user, metadata: { first: true } })
+      .execute();
+    await db
+      .insertInto("auth.users")
+      .values({ ...user, metadata: { second: true } })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ metadata: ["updated", { on: "conflict" }] }))
+      .execute();
+    const row = await db.selectFrom("auth.users").select("metadata").where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.metadata).toEqual(["updated", { on: "conflict" }]);
+  });
+
   it("runs a transaction on one connection and rolls it back", async () => {
     const key = `tx-${driver}`;
     await expect(
