@@ -167,6 +167,8 @@ export interface AuthUsers {
   organization_id: string | null;
   /** bcrypt hash ($2b$...), never the password */
   password_hash: string;
+  /** preferences and profile fields the services keep (document 002) */
+  profile: Json | null;
   role: Generated<AuthMemberRole>;
   /** when the row last changed; maintained by the set_updated_at trigger */
   updated_at: Generated<Timestamp>;
@@ -459,6 +461,9 @@ export const columnCodecs: ColumnCodecs = {
   },
   "auth.organizations": {
     settings: "json",
+  },
+  "auth.users": {
+    profile: "json",
   },
   "data_platform.data_sources": {
     connection_info: "json",
