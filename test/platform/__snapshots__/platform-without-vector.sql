@@ -205,6 +205,7 @@ CREATE TABLE auth.users (
   role auth.member_role DEFAULT 'member'::auth.member_role NOT NULL,
   is_active boolean DEFAULT true NOT NULL,
   is_superuser boolean DEFAULT false NOT NULL,
+  profile jsonb,
   last_login timestamp with time zone,
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -397,6 +398,7 @@ CREATE INDEX api_keys_user_id_active_idx ON auth.api_keys USING btree (user_id) 
 CREATE INDEX group_memberships_user_id_idx ON auth.group_memberships USING btree (user_id);
 CREATE INDEX users_email_domain_idx ON auth.users USING btree ((lower(split_part(email COLLATE "C", '@', 2))));
 CREATE INDEX users_organization_id_idx ON auth.users USING btree (organization_id);
+CREATE INDEX users_profile_idx ON auth.users USING gin (profile jsonb_path_ops);
 CREATE INDEX data_sources_created_by_idx ON data_platform.data_sources USING btree (created_by);
 CREATE INDEX datasets_created_by_idx ON data_platform.datasets USING btree (created_by);
 CREATE INDEX datasets_data_source_id_idx ON data_platform.datasets USING btree (data_source_id);
@@ -404,6 +406,7 @@ CREATE INDEX documents_metadata_idx ON data_platform.documents USING gin (metada
 CREATE INDEX documents_owner_id_idx ON data_platform.documents USING btree (owner_id);
 CREATE INDEX documents_search_vector_idx ON data_platform.documents USING gin (search_vector);
 CREATE INDEX documents_title_trgm_idx ON data_platform.documents USING gin (title gin_trgm_ops);
+CREATE INDEX events_created_at_idx ON data_platform.events USING btree (created_at);
 CREATE INDEX events_event_data_idx ON data_platform.events USING gin (event_data jsonb_path_ops);
 CREATE INDEX events_user_id_created_at_idx ON data_platform.events USING btree (user_id, created_at DESC);
 CREATE INDEX events_user_id_interactions_idx ON data_platform.events USING btree (user_id, occurred_at DESC) WHERE (event_type IN ('click', 'view', 'purchase'));
@@ -666,6 +669,7 @@ COMMENT ON COLUMN auth.users.email IS 'unique ignoring case';
 COMMENT ON COLUMN auth.users.password_hash IS 'bcrypt hash ($2b$...), never the password';
 COMMENT ON COLUMN auth.users.is_active IS 'false blocks sign-in without deleting the user';
 COMMENT ON COLUMN auth.users.is_superuser IS 'platform administrator, beyond any organization';
+COMMENT ON COLUMN auth.users.profile IS 'preferences and profile fields the services keep (document 002)';
 COMMENT ON COLUMN auth.users.created_at IS 'when the user joined (date_joined of the original init script)';
 COMMENT ON COLUMN auth.users.updated_at IS 'when the row last changed; maintained by the set_updated_at trigger';
 COMMENT ON INDEX auth.users_email_domain_idx IS 'users by e-mail domain (single sign-on, abuse checks)';
@@ -692,6 +696,7 @@ COMMENT ON TABLE data_platform.events IS 'User activity events, partitioned by m
 COMMENT ON COLUMN data_platform.events.event_type IS 'click, view, purchase, ...';
 COMMENT ON COLUMN data_platform.events.occurred_at IS 'when it happened, by the client''s clock';
 COMMENT ON COLUMN data_platform.events.created_at IS 'when it was recorded; the partition key';
+COMMENT ON INDEX data_platform.events_created_at_idx IS 'time ranges within a monthly partition';
 COMMENT ON TABLE data_platform.events_default IS 'rows outside every monthly partition';
 COMMENT ON TABLE data_platform.storage_records IS 'JSONB record store with TTL expiry, partitioned by month of created_at';
 COMMENT ON COLUMN data_platform.storage_records.id IS 'caller-chosen record key';

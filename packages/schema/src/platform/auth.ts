@@ -91,6 +91,7 @@ export const users = table(
     role: memberRole().notNull().default("member"),
     is_active: boolean().notNull().default(true).comment("false blocks sign-in without deleting the user"),
     is_superuser: boolean().notNull().default(false).comment("platform administrator, beyond any organization"),
+    profile: jsonb().comment("preferences and profile fields the services keep (document 002)"),
     last_login: timestamptz(),
     created_at: createdAt().comment("when the user joined (date_joined of the original init script)"),
     updated_at: updatedAt(),
@@ -99,6 +100,7 @@ export const users = table(
     comment: "People who sign in to the platform",
     indexes: [
       index().on(t.organization_id),
+      index().using("gin", t.profile.op("jsonb_path_ops")),
       // split_part cannot search a nondeterministic collation, hence COLLATE "C"
       index("users_email_domain_idx")
         .on(key(sql`lower(split_part(${t.email} COLLATE "C", '@', 2))`))

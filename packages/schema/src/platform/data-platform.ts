@@ -192,6 +192,7 @@ export const events = table(
     primaryKey: primaryKey(t.id, t.created_at),
     indexes: [
       index().on(t.user_id, t.created_at.desc()),
+      index().on(t.created_at).comment("time ranges within a monthly partition"),
       index("events_user_id_interactions_idx")
         .on(t.user_id, t.occurred_at.desc())
         .where(sql`${t.event_type} IN ('click', 'view', 'purchase')`),
