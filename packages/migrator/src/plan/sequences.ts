@@ -1,5 +1,6 @@
 import type { Sequence } from "@platform/schema";
-import { alterSequence, createSequence, dropSequence, setSequenceOwner } from "../sql/sequences.js";
+import { quoteQualified } from "../sql/quote.js";
+import { createSequence, dropSequence, setSequenceOwner } from "../sql/sequences.js";
 import { columnId, qpath, schemaId } from "./ids.js";
 import type { Planner, StepDraft } from "./step.js";
 
@@ -55,9 +56,28 @@ export const planSequenceAlter: Planner<"sequence.alter"> = ({ from, to }) => {
   return [
     {
       description: `alter sequence ${qpath(to)}`,
-      statements: [...(optionsChanged ? [alterSequence(to)] : []), ...(ownerChanged ? [setSequenceOwner(to)] : [])],
+      statements: [
+        ...(optionsChanged ? [alterSequenceFully(to)] : []),
+        ...(ownerChanged ? [setSequenceOwner(to)] : []),
+      ],
       needs: [id(to), ...ownerColumn(to)],
       releases: ownerColumn(from),
     },
   ];
 };
+
+/**
+ * ALTER SEQUENCE with every option stated: an option the Catalog omits goes back to PostgreSQL's
+ * default (`NO MAXVALUE`, `INCREMENT BY 1`, ...), which ALTER would otherwise leave as it was.
+ */
+const alterSequenceFully = (s: Sequence): string =>
+  `${[
+    `ALTER SEQUENCE ${quoteQualified(s)}`,
+    ...(s.type ? [`AS ${s.type}`] : []),
+    `INCREMENT BY ${s.increment ?? "1"}`,
+    s.min !== undefined ? `MINVALUE ${s.min}` : "NO MINVALUE",
+    s.max !== undefined ? `MAXVALUE ${s.max}` : "NO MAXVALUE",
+    ...(s.start !== undefined ? [`START WITH ${s.start}`] : []),
+    `CACHE ${s.cache ?? "1"}`,
+    s.cycle ? "CYCLE" : "NO CYCLE",
+  ].join(" ")};`;

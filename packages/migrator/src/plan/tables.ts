@@ -7,8 +7,8 @@ import {
   noForceRowLevelSecurity,
   rowLevelSecurity,
 } from "../sql/policies.js";
-import { createTable, dropTable, renameTable, setTableLogged } from "../sql/tables.js";
-import { columnId, constraintId, indexId, qpath, rel, schemaId } from "./ids.js";
+import { createTable, dropConstraint, dropTable, renameTable, setTableLogged } from "../sql/tables.js";
+import { columnId, constraintId, indexId, qpath, rel, roleId, schemaId } from "./ids.js";
 import { collationRefs, columnRefs, expressionRefs, type References } from "./references.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
 
@@ -52,19 +52,57 @@ export const planTableCreate: Planner<"table.create"> = ({ table }, ctx) => [
   },
 ];
 
-export const planTableDrop: Planner<"table.drop"> = ({ table }, ctx) => [
-  {
-    description: `drop table ${qpath(table)}`,
-    statements: [dropTable(table)],
-    hazards: [{ type: "data-loss", path: qpath(table), message: "the table and all its rows are deleted" }],
-    timeouts: LONG_TIMEOUTS,
-    drops: ownedIds(table),
-    releases: [
-      ...refsOf(ctx.refsFrom, table),
-      ...(table.foreignKeys ?? []).map((fk) => rel({ schema: fk.references.schema, name: fk.references.table })),
-    ],
-  },
+/** What hangs off a table (indexes, policies, triggers) refers to: gone with the table. */
+const attachedRefs = (refs: References, t: Table): string[] => [
+  ...(t.indexes ?? []).flatMap((i) => [
+    ...expressionRefs(refs, i.where),
+    ...i.elements.flatMap((e) => [...expressionRefs(refs, e.expression), ...collationRefs(refs, e.collation)]),
+  ]),
+  ...(t.policies ?? []).flatMap((p) => [
+    ...(p.roles ?? []).map(roleId),
+    ...expressionRefs(refs, p.using),
+    ...expressionRefs(refs, p.withCheck),
+  ]),
+  ...(t.triggers ?? []).flatMap((tr) => [
+    ...expressionRefs(refs, `${tr.function.schema}.${tr.function.name}()`),
+    ...expressionRefs(refs, tr.when),
+  ]),
+  ...(t.grants ?? []).map((g) => roleId(g.grantee)),
 ];
+
+/**
+ * The table's own foreign keys go first, in a step of their own: two tables referencing each other
+ * can then both be dropped (each drop waits only for the other's foreign keys, not for its drop).
+ */
+export const planTableDrop: Planner<"table.drop"> = ({ table }, ctx) => {
+  const fks = table.foreignKeys ?? [];
+  return [
+    ...(fks.length > 0
+      ? [
+          {
+            key: "foreign-keys",
+            description: `drop foreign keys of ${qpath(table)}`,
+            statements: fks.map((fk) => dropConstraint(table, fk.name)),
+            drops: fks.map((fk) => constraintId(table, fk.name)),
+            releases: fks.flatMap((fk) => {
+              const target = { schema: fk.references.schema, name: fk.references.table };
+              return [rel(target), ...fk.references.columns.map((c) => columnId(target, c))];
+            }),
+          },
+        ]
+      : []),
+    {
+      key: "table",
+      description: `drop table ${qpath(table)}`,
+      statements: [dropTable(table)],
+      hazards: [{ type: "data-loss", path: qpath(table), message: "the table and all its rows are deleted" }],
+      timeouts: LONG_TIMEOUTS,
+      drops: ownedIds(table),
+      releases: [...refsOf(ctx.refsFrom, table), ...attachedRefs(ctx.refsFrom, table)],
+      after: fks.length > 0 ? ["foreign-keys"] : [],
+    },
+  ];
+};
 
 export const planTableRename: Planner<"table.rename"> = ({ schema, from, to }) => [
   {
