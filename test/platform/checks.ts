@@ -37,7 +37,7 @@ const first = async <R>(client: SqlClient, sql: string, params: readonly unknown
   return row;
 };
 
-/** Runs `statements` in one transaction as `role`, with the session user set or not, then rolls back. */
+/** Runs `query` in a transaction as `role`, with the session user set (transaction-local) or not, then rolls back. */
 const asRole = async <R>(
   client: SqlClient,
   role: string,
