@@ -30,7 +30,10 @@
  *    (embedded PGlite, or a scratch database of the same major version when available), `introspect` it,
  *    and compare that with the live database's Catalog. Both sides are then PostgreSQL's own deparse and
  *    `sameExpression` only has to be idempotent on deparsed text (it is: keys of deparsed text are tested).
- *    Textual keys remain the fallback when no scratch database is available.
+ *    Textual keys remain the fallback when no scratch database is available. The scratch server should
+ *    be the live one's major version: deparsing changes between versions (PostgreSQL 16 stopped
+ *    qualifying the columns of a single-relation FROM in view definitions: `t.id` before, `id` since),
+ *    so a PGlite (18) scratch matches a 16+ server's views but not a 14/15 one's.
  * Known limit of the textual keys: they ignore casts of literals (`'1'::text` vs `'1'::integer` compare
  * equal) and text-like casts of columns; both are changes PostgreSQL would usually reject or that do not
  * change behaviour, and the server path catches them.
