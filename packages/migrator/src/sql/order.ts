@@ -3,8 +3,13 @@ import { compareKeys } from "@platform/schema";
 /** Items that depend on each other in a cycle cannot be created in any order. */
 export class DependencyCycleError extends Error {
   override readonly name = "DependencyCycleError";
+  readonly code = "dependency-cycle";
+  readonly path: string;
+  readonly fix = "break the cycle: one of these objects must not depend (dependsOn) on the others";
   constructor(readonly keys: readonly string[]) {
-    super(`dependency cycle between ${keys.join(", ")}; break the cycle (one of them must not depend on the other)`);
+    super(`dependency cycle between ${keys.join(", ")}`);
+    this.path = keys.join(", ");
+    this.message = `dependency cycle between ${keys.join(", ")}\n  → at ${this.path}\n  fix: ${this.fix}`;
   }
 }
 

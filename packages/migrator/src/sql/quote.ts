@@ -42,6 +42,8 @@ const SAFE_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /** A value that cannot be written as SQL at all (empty identifier, NUL byte). */
 export class UnquotableError extends Error {
   override readonly name = "UnquotableError";
+  readonly code = "unquotable";
+  readonly fix = "rename it: PostgreSQL names and strings cannot be empty (names) or contain NUL";
 }
 
 const assertRepresentable = (what: string, value: string): void => {

@@ -1,4 +1,4 @@
-import { type Catalog, functionSignature, qualifiedPath, sortBy, type Table, type View } from "@platform/schema";
+import { type Catalog, type FunctionDef, functionSignature, qualifiedPath, sortBy, type Table } from "@platform/schema";
 import { createCollation } from "./collations.js";
 import { collectComments, commentOn } from "./comments.js";
 import { createDomain } from "./domains.js";
@@ -17,7 +17,7 @@ import { createSchema } from "./schemas.js";
 import { createSequence, setSequenceOwner } from "./sequences.js";
 import { createTable } from "./tables.js";
 import { createTrigger } from "./triggers.js";
-import { createView, orderViews } from "./views.js";
+import { createViewWithIndexes, orderViews } from "./views.js";
 
 /** A titled group of statements; the script prints it as `-- <title>` and one statement per line. */
 export interface Section {
@@ -46,17 +46,41 @@ const roles = (catalog: Catalog): string[] => {
 };
 
 /**
+ * A function whose arguments or result use a table's row type (`RETURNS SETOF auth.users`) can only be
+ * created once that table exists; every other function is created before the tables, whose defaults,
+ * checks and generated columns may call it.
+ */
+const usesTableRowType = (catalog: Catalog) => {
+  const tableKeys = new Set(catalog.tables.map(qualifiedPath));
+  const names = (type: string) => {
+    const name = typeName(type.replace(/^setof\s+/i, ""));
+    return name !== undefined && tableKeys.has(qualifiedPath(name));
+  };
+  return (fn: FunctionDef): boolean => names(fn.returns) || fn.args.some((arg) => names(arg.type));
+};
+
+/**
  * SQL-language function bodies are checked at creation by default, and may read tables that are
  * created later in the script: like pg_dump, turn the check off, for the functions only.
  */
-const functions = (catalog: Catalog): string[] =>
-  catalog.functions.length === 0
+const createFunctions = (functions: readonly FunctionDef[]): string[] =>
+  functions.length === 0
     ? []
     : [
         "SET check_function_bodies = false;",
-        ...sortBy(catalog.functions, functionSignature).map((fn) => createFunction(fn)),
+        ...sortBy(functions, functionSignature).map((fn) => createFunction(fn)),
         "RESET check_function_bodies;",
       ];
+
+const functions = (catalog: Catalog): string[] => {
+  const late = usesTableRowType(catalog);
+  return createFunctions(catalog.functions.filter((fn) => !late(fn)));
+};
+
+const functionsOnRowTypes = (catalog: Catalog): string[] => {
+  const late = usesTableRowType(catalog);
+  return createFunctions(catalog.functions.filter(late));
+};
 
 const tables = (catalog: Catalog): Table[] => byPath(catalog.tables);
 
@@ -70,12 +94,7 @@ const foreignKeys = (catalog: Catalog): string[] =>
     sortBy(table.foreignKeys ?? [], (fk) => fk.name).map((fk) => addForeignKey(table, fk)),
   );
 
-/** A materialized view's indexes right after it, so a view that reads it finds them. */
-const views = (catalog: Catalog): string[] =>
-  orderViews(byPath(catalog.views)).flatMap((view: View) => [
-    createView(view),
-    ...sortBy(view.indexes ?? [], (i) => i.name).map((index) => createIndex(view, index)),
-  ]);
+const views = (catalog: Catalog): string[] => orderViews(byPath(catalog.views)).flatMap(createViewWithIndexes);
 
 const triggers = (catalog: Catalog): string[] =>
   tables(catalog).flatMap((table) => sortBy(table.triggers ?? [], (t) => t.name).map((t) => createTrigger(table, t)));
@@ -122,6 +141,7 @@ export const createScriptSections = (catalog: Catalog): Section[] =>
     { title: "sequences", statements: byPath(catalog.sequences).map(createSequence) },
     { title: "functions", statements: functions(catalog) },
     { title: "tables", statements: tables(catalog).map(createTable) },
+    { title: "functions on table row types", statements: functionsOnRowTypes(catalog) },
     { title: "partitions", statements: tables(catalog).flatMap(createPartitionTree) },
     {
       title: "sequence ownership",

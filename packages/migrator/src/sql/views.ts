@@ -1,4 +1,5 @@
-import { type QualifiedName, qualifiedPath, type View } from "@platform/schema";
+import { type QualifiedName, qualifiedPath, sortBy, type View } from "@platform/schema";
+import { createIndex } from "./indexes.js";
 import { topologicalSort } from "./order.js";
 import { quoteQualified } from "./quote.js";
 
@@ -32,3 +33,9 @@ export const refreshMaterializedView = (
  */
 export const orderViews = (views: readonly View[]): View[] =>
   topologicalSort(views, qualifiedPath, (view) => (view.dependsOn ?? []).map(qualifiedPath));
+
+/** A view, then (for a materialized view) its indexes in name order, so a view that reads it finds them. */
+export const createViewWithIndexes = (view: View): string[] => [
+  createView(view),
+  ...sortBy(view.indexes ?? [], (i) => i.name).map((index) => createIndex(view, index)),
+];

@@ -122,6 +122,10 @@ describeOnDatabases(
       expect(await scalar(client, "SELECT app.open_ticket_count(1001)::int")).toBe(1);
       expect(await scalar(client, "SELECT total::int FROM app.ticket_stats()")).toBe(2);
       expect(await scalar(client, "SELECT app.concat_all('-', 'a', 'b', 'c')")).toBe("a-b-c");
+      expect(await scalar(client, "SELECT count(*)::int FROM app.open_tickets()")).toBe(2);
+      expect(await scalar(client, "SELECT app.ticket_label(t) FROM app.tickets t ORDER BY no LIMIT 1")).toBe(
+        "1000: first",
+      );
       const { rows } = await client.query<{ prosecdef: boolean; proconfig: string[] | null }>(
         "SELECT prosecdef, proconfig FROM pg_proc WHERE oid = 'app.open_ticket_count(bigint)'::regprocedure",
       );

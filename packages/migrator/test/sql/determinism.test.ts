@@ -72,6 +72,7 @@ describe("create script determinism", () => {
       "sequences",
       "functions",
       "tables",
+      "functions on table row types",
       "partitions",
       "sequence ownership",
       "indexes",

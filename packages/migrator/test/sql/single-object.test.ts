@@ -350,6 +350,8 @@ describeOnDatabases("single-object statements", extensionsOf(everything), (getDb
         name: "concat_all",
         args: [{ type: "text" }, { type: "text[]", mode: "variadic" }],
       }),
+      sql.dropFunction({ schema: "app", name: "open_tickets", args: [] }),
+      sql.dropFunction({ schema: "app", name: "ticket_label", args: [{ type: "app.tickets" }] }),
       sql.dropTable({ schema: "app", name: "tickets" }),
       sql.dropDomain({ schema: "app", name: "corporate_email" }),
       sql.dropFunction({

@@ -107,6 +107,20 @@ CREATE TABLE app.tickets (
   CONSTRAINT tickets_pkey PRIMARY KEY (id)
 );
 
+-- functions on table row types
+SET check_function_bodies = false;
+CREATE FUNCTION app.open_tickets()
+  RETURNS SETOF app.tickets
+  LANGUAGE sql
+  STABLE
+AS $function$SELECT * FROM app.tickets WHERE status = 'open'$function$;
+CREATE FUNCTION app.ticket_label(ticket app.tickets)
+  RETURNS text
+  LANGUAGE sql
+  IMMUTABLE
+AS $function$SELECT ticket.no || ': ' || coalesce(ticket.title, '')$function$;
+RESET check_function_bodies;
+
 -- sequence ownership
 ALTER SEQUENCE app.ticket_no OWNED BY app.tickets.no;
 
