@@ -7,7 +7,7 @@ import type { Column, Index, IndexMethod } from "../model.js";
 import { collationFindings } from "./columns.js";
 import { unknownColumns } from "./constraints.js";
 import { columnMap, type ValidationContext } from "./context.js";
-import { error, type Finding } from "./finding.js";
+import { error, type Finding, warning } from "./finding.js";
 import { parseType, VECTOR_LIMITS } from "./types.js";
 
 /** Which methods an operator class belongs to (the ones the platform is likely to use). */
@@ -206,10 +206,10 @@ const indexFindings = (
   }
   if (index.nullsNotDistinct && !index.unique) {
     findings.push(
-      error(
+      warning(
         "nulls-not-distinct-without-unique",
         path,
-        `index ${index.name} is NULLS NOT DISTINCT but not unique`,
+        `index ${index.name} is NULLS NOT DISTINCT but not unique, so the setting has no effect`,
         "make it unique, or drop nullsNotDistinct",
       ),
     );
