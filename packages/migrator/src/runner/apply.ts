@@ -96,9 +96,11 @@ const inTransaction = async (client: SqlClient, body: () => Promise<void>): Prom
 };
 
 /**
- * Transactional sections go to the server as one script. Non-transactional ones are split into statements:
- * PostgreSQL runs a multi-statement query string as one implicit transaction, which `CREATE INDEX
- * CONCURRENTLY` refuses.
+ * Sections run statement by statement, so a failure names its statement and line. That is required for
+ * `transaction:false` (PostgreSQL runs a multi-statement query string as one implicit transaction, which
+ * `CREATE INDEX CONCURRENTLY` refuses) and costs one round trip per statement otherwise. A section with a
+ * SQL-standard function body (`BEGIN ATOMIC … END`, whose inner semicolons the splitter cannot see) is sent
+ * whole instead.
  */
 const runSection = async (
   client: SqlClient,
@@ -106,13 +108,14 @@ const runSection = async (
   section: MigrationSection,
   direction: "up" | "down",
 ): Promise<void> => {
-  if (section.transaction) {
+  const statements = splitStatements(section.sql);
+  if (section.transaction && statements.some((statement) => /\bbegin atomic\b/i.test(statement.code))) {
     await client.exec(section.sql).catch((error: unknown) => {
       throw migrationFailed(file, section, direction, error, section.line + 1, section.sql);
     });
     return;
   }
-  for (const statement of splitStatements(section.sql)) {
+  for (const statement of statements) {
     await client.exec(statement.text).catch((error: unknown) => {
       throw migrationFailed(file, section, direction, error, section.line + statement.line, statement.text);
     });
@@ -164,6 +167,8 @@ const migrationFailed = (
   const position = Number((error as { position?: unknown }).position);
   const line = Number.isFinite(position) && position > 0 ? baseLine + linesBefore(sentText, position) : baseLine;
   const detail = error instanceof Error ? error.message : String(error);
+  const statement = sentText.split("\n").find((text) => text.trim() !== "" && !text.trim().startsWith("--"));
+  const where = sentText === section.sql || statement === undefined ? "" : ` in "${truncate(statement.trim(), 60)}"`;
   const undone = section.transaction
     ? "its transaction was rolled back, nothing of it was applied"
     : direction === "up"
@@ -172,7 +177,7 @@ const migrationFailed = (
   return new MigratorError({
     code: code === LOCK_NOT_AVAILABLE ? "migration_lock_timeout" : "migration_failed",
     path: `${file.path}:${line}`,
-    message: `migration ${file.name} (${direction}) failed: ${detail}${code === undefined ? "" : ` [SQLSTATE ${code}]`}; ${undone}`,
+    message: `migration ${file.name} (${direction}) failed${where}: ${detail}${code === undefined ? "" : ` [SQLSTATE ${code}]`}; ${undone}`,
     fix: fixFor(code, file),
     exitCode: code === "42501" || code?.startsWith("08") === true || code === "57P01" ? 2 : 1,
     cause: error,
@@ -195,3 +200,5 @@ const linesBefore = (text: string, position: number): number => {
   for (let i = 0; i < Math.min(position - 1, text.length); i += 1) if (text.charCodeAt(i) === 10) lines += 1;
   return lines;
 };
+
+const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

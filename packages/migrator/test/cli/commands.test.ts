@@ -55,6 +55,11 @@ describeOnProviders("migrate up / down / status / --dry-run", { providers: ["nat
     const migrations = (JSON.parse(run.stdout) as StatusDocument).results[0]?.migrations ?? [];
     expect(migrations.map((migration) => migration.state)).toEqual(["applied", "applied", "applied", "applied"]);
     for (const migration of migrations) expect(migration.durationMs).toBeGreaterThanOrEqual(0);
+    // 0004 mixes statements with a BEGIN ATOMIC function body; both functions exist and work.
+    const counted = await getDb().client.query<{ n: string; hi: string }>(
+      "SELECT app.user_count()::text AS n, (SELECT app.greet(u) FROM app.users u WHERE email = 'user1@example.com') AS hi",
+    );
+    expect(counted.rows).toEqual([{ n: "200", hi: "hi; user1" }]);
   });
 
   it("down --dry-run prints the down SQL and changes nothing", async () => {
