@@ -33,18 +33,21 @@ export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[
               CASE WHEN a.attidentity <> '' THEN (
                 SELECT json_build_object('start', s.seqstart::text, 'increment', s.seqincrement::text)
                 FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
-                WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid
+                WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid
+                  AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END AS identity_sequence,
               CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN (
                 SELECT json_build_object('schema', cn.nspname, 'name', co.collname)
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
                 WHERE co.oid = a.attcollation) END AS collation,
-              pg_catalog.col_description(a.attrelid, a.attnum) AS comment
+              dsc.description AS comment
        FROM pg_catalog.pg_attribute a
        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+       LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = a.attrelid
+         AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = a.attnum
        WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
          AND ${userRelation("c", "n")}
        ORDER BY a.attrelid, a.attnum`,

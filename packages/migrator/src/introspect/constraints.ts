@@ -110,12 +110,14 @@ export const readConstraints = (ctx: IntrospectContext): Promise<Map<string, Tab
                 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
                 WHERE i.indexrelid = con.conindid) END AS exclusion,
-              pg_catalog.obj_description(con.oid, 'pg_constraint') AS comment
+              dsc.description AS comment
        FROM pg_catalog.pg_constraint con
        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+       LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = con.oid
+         AND dsc.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dsc.objsubid = 0
        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND con.conparentid = 0 AND con.conislocal
          AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userRelation("c", "n")}
        ORDER BY con.conrelid, con.conname`,

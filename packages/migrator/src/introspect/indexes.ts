@@ -57,14 +57,16 @@ export const readIndexes = (ctx: IntrospectContext): Promise<Map<string, Index[]
                LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
                LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass) AS keys,
               pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS where,
-              pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+              CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) ELSE '' END AS definition,
               to_json(ic.reloptions) AS options,
-              pg_catalog.obj_description(i.indexrelid, 'pg_class') AS comment
+              dsc.description AS comment
        FROM pg_catalog.pg_index i
        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = i.indexrelid
+         AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
        WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND ${userRelation("c", "n")}
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))

@@ -61,9 +61,11 @@ export const readRelations = (ctx: IntrospectContext): Promise<RelationRow[]> =>
                 JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
                 WHERE rw.ev_class = c.oid AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                   AND d.refobjid <> c.oid AND dc.relkind IN ('r', 'p', 'v', 'm', 'f')) END AS depends_on,
-              pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+              dsc.description AS comment,
               ${grantsJson("c.relacl", "c.relowner", "r")} AS grants
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid
+         AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
        WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ${userRelation("c", "n")}
        ORDER BY n.nspname, c.relname`,
       [ctx.schemaParam],

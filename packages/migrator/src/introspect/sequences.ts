@@ -52,10 +52,13 @@ export const readSequences = (ctx: IntrospectContext): Promise<ReadSequence[]> =
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
        WHERE c.relkind = 'S' AND ${userRelation("c", "n")}
+         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend idd
+                         WHERE idd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND idd.objid = c.oid
+                           AND idd.deptype = 'i')
        ORDER BY n.nspname, c.relname`,
       [ctx.schemaParam],
     );
-    return rows.filter((r) => r.owned_by?.deptype !== "i").map(toReadSequence);
+    return rows.map(toReadSequence);
   });
 
 const toReadSequence = (r: SequenceRow): ReadSequence => {
