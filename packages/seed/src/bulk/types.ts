@@ -1,0 +1,23 @@
+import type { RelationName } from "@platform/types";
+import type { CsvValue } from "../csv.js";
+
+/**
+ * A table filled through COPY in batches. Row `i` is a pure function of `i`, so any batch can be generated
+ * on its own, and a batch already in the database is recognised by its keys and skipped.
+ */
+export interface BulkTable {
+  readonly table: RelationName;
+  readonly columns: readonly string[];
+  readonly count: number;
+  readonly batchSize: number;
+  /** the columns that identify a row (with their SQL types), for the presence check */
+  readonly key: readonly { readonly column: string; readonly type: string }[];
+  /** the key values of row `i`, in `key` order; cheaper than the row (no vector) */
+  keyAt(i: number): readonly CsvValue[];
+  /** row `i`, in `columns` order */
+  rowAt(i: number): readonly CsvValue[];
+  /** the days the rows fall in, on the partition key: partitions for them are created first */
+  readonly partitioned?: { readonly from: string; readonly to: string };
+  /** a printed note (e.g. why a column is left out on this database) */
+  readonly note?: string;
+}
