@@ -1,10 +1,12 @@
 import type { CommandSpec } from "../command.js";
 import { downCommand } from "./down.js";
+import { generateCommand } from "./generate.js";
 import { statusCommand } from "./status.js";
+import { typesCommand } from "./types.js";
 import { upCommand } from "./up.js";
 
 /**
- * Every CLI command, in help order. A new command (generate, verify, diff, pull, types) is one file in this
+ * Every CLI command, in help order. A new command (verify, diff, pull) is one file in this
  * folder exporting a `CommandSpec`, plus one entry here.
  */
-export const commands: readonly CommandSpec[] = [upCommand, downCommand, statusCommand];
+export const commands: readonly CommandSpec[] = [upCommand, downCommand, statusCommand, generateCommand, typesCommand];
