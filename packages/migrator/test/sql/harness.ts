@@ -4,19 +4,47 @@
  */
 import type { SqlClient } from "@platform/migrator/db";
 import type { Catalog } from "@platform/schema";
-import { describeOnProviders, type TestDatabase } from "../../../../test/support/index.js";
+import { describe, it } from "vitest";
+import { availableProviderNames, describeOnProviders, type TestDatabase } from "../../../../test/support/index.js";
 import { type CommentTarget, collectComments, functionIdentity, quoteQualified } from "../../src/sql/index.js";
+
+/** What a fixture needs from a server beyond extensions. */
+export interface ServerNeeds {
+  /** the oldest PostgreSQL major version the fixture's SQL runs on, and why */
+  readonly minVersion?: { readonly major: number; readonly because: string };
+}
+
+const nativeMajor = (provider: string): number | undefined => {
+  const match = /^native-(\d+)$/.exec(provider);
+  return match ? Number(match[1]) : undefined;
+};
 
 /**
  * A describe block run on a fresh database of each provider that has the extensions: PGlite
  * (PostgreSQL 18 + pgvector) and native PostgreSQL (16 by default; `PG_VERSIONS` for more). Providers
- * without a needed extension are skipped and printed by the harness.
+ * without a needed extension, or older than the fixture needs, are skipped and printed.
  */
 export const describeOnDatabases = (
   title: string,
   extensions: readonly string[],
   body: (getDb: () => TestDatabase) => void,
-): void => describeOnProviders(title, { extensions, providers: ["pglite", "native"] }, body);
+  needs: ServerNeeds = {},
+): void => {
+  const min = needs.minVersion;
+  const natives = availableProviderNames().filter((name) => nativeMajor(name) !== undefined);
+  const tooOld = min ? natives.filter((name) => (nativeMajor(name) ?? 0) < min.major) : [];
+  if (tooOld.length > 0 && min) {
+    describe(title, () => {
+      for (const name of tooOld) {
+        const reason = `needs PostgreSQL ${min.major}+ (${min.because})`;
+        console.log(`[test databases] skipped "${title}" on ${name}: ${reason}`);
+        it.skip(`${name}: ${reason}`, () => {});
+      }
+    });
+  }
+  const providers = ["pglite", ...natives.filter((name) => !tooOld.includes(name))];
+  describeOnProviders(title, { extensions, providers }, body);
+};
 
 /** The extensions a Catalog installs: what a provider must have to run its test. */
 export const extensionsOf = (catalog: Catalog): string[] => catalog.extensions.map((e) => e.name);
