@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their TypeScript sources (the `@platform/source` export condition),
@@ -14,6 +15,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // vitest's default is cores - 1 (one worker on a 2-core CI box), but most database tests wait on
+    // servers and child processes rather than burn CPU, so a few more workers shorten the run
+    maxWorkers: Math.max(3, availableParallelism()),
     // starts the shared test servers once per run (native PostgreSQL, testcontainers) and always stops them
     globalSetup: ["test/support/global-setup.ts"],
   },

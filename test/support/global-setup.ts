@@ -30,6 +30,25 @@ const probe = async (name: string, adminUrl: string): Promise<ServerEntry> => {
 
 const versionText = (num: number): string => `${Math.floor(num / 10000)}.${num % 100}`;
 
+/** A start-up step that hangs would hang the whole `vitest run` silently; fail it loudly instead. */
+const withTimeout = <T>(what: string, ms: number, promise: Promise<T>): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `test databases: ${what} did not finish within ${ms / 1000} s\n  fix: check the machine's load; TEST_PROVIDERS narrows what starts`,
+          ),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+const STARTUP_TIMEOUT_MS = 240_000;
+
 const line = (text: string) => console.log(`[test databases] ${text}`);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -37,7 +56,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const versions = pgVersions().filter((version) => isSelected(nativeProviderName(version)));
   // the PGlite template (one initdb for the whole run) is built while the native servers start
   const usesPglite = isSelected("pglite") || isSelected("pglite-socket");
-  const native = await openNativeRun({ versions, ...(usesPglite ? { alongside: writePgliteTemplate } : {}) });
+  const native = await withTimeout(
+    "starting native PostgreSQL and building the PGlite template",
+    STARTUP_TIMEOUT_MS,
+    openNativeRun({ versions, ...(usesPglite ? { alongside: writePgliteTemplate } : {}) }),
+  );
   if (native.reaped.length > 0) line(`cleaned up ${native.reaped.length} run(s) left behind by interrupted test runs`);
   const stops: (() => Promise<void>)[] = [native.close];
   const teardown = async () => {
@@ -54,7 +77,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (isSelected("testcontainers")) {
       const reason = await dockerUnavailableReason();
       if (reason === undefined) {
-        const container = await startTestcontainer();
+        const container = await withTimeout(
+          "starting the testcontainers container",
+          STARTUP_TIMEOUT_MS,
+          startTestcontainer(),
+        );
         stops.push(container.stop);
         servers.push(await probe("testcontainers", container.adminUrl));
       } else {
