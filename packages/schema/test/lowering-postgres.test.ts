@@ -19,6 +19,7 @@ import {
   date,
   defaultPartition,
   defineCatalog,
+  domain,
   doublePrecision,
   enumType,
   exclude,
@@ -240,6 +241,28 @@ describe("unnamed constraints and indexes get PostgreSQL's names", () => {
         indexes.map((r) => r.name).sort(),
       );
     }
+  });
+});
+
+describe("unnamed domain checks get PostgreSQL's names", () => {
+  it("names them <domain>_check, then <domain>_check1", async () => {
+    const email = domain("s", "email_address", "text", {
+      checks: [sql`VALUE ~ '@'`, sql`length(VALUE) < 320`],
+      default: "nobody@example.com",
+    });
+    const catalog = defineCatalog(schema("s"), email);
+    await db.exec(
+      `CREATE DOMAIN s.email_address AS text DEFAULT 'nobody@example.com' CHECK (VALUE ~ '@') CHECK (length(VALUE) < 320)`,
+    );
+    const read = await rows<{ name: string }>(
+      `SELECT conname AS name FROM pg_constraint WHERE contypid = 's.email_address'::regtype ORDER BY 1`,
+    );
+    const [declared] = catalog.domains;
+    expect(declared?.checks?.map((c) => c.name)).toEqual(read.map((r) => r.name));
+    const [{ typdefault }] = (await rows<{ typdefault: string }>(
+      `SELECT typdefault FROM pg_type WHERE oid = 's.email_address'::regtype`,
+    )) as [{ typdefault: string }];
+    expect(declared?.default).toBe(typdefault);
   });
 });
 

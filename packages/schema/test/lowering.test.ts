@@ -9,6 +9,8 @@ import {
   derivedName,
   enumType,
   extension,
+  formatFindings,
+  formatFindingsMarkdown,
   grant,
   index,
   integer,
@@ -217,5 +219,29 @@ describe("references between declarations", () => {
     const { catalog, findings } = lowerDeclarations(table("nowhere", "t", { id: bigint() }));
     expect(catalog.tables).toHaveLength(1);
     expect(findings.map((f) => f.code)).toEqual(["unknown-schema"]);
+  });
+});
+
+describe("finding formats", () => {
+  it("renders text and Markdown with errors before warnings", () => {
+    const { findings } = lowerDeclarations(
+      schema("s"),
+      table("s", "t", { a: text() }, (t) => ({
+        indexes: [index("t_a").on(t.a).nullsNotDistinct()],
+        grants: [grant("nobody", ["SELECT"])],
+      })),
+    );
+    expect([...findings.map((f) => f.severity)].sort()).toEqual(["error", "warning"]);
+    // whatever order they come in, the formats put errors first
+    const warningFirst = [...findings].sort((a) => (a.severity === "warning" ? -1 : 1));
+    expect(warningFirst[0]?.severity).toBe("warning");
+    const rendered = formatFindings(warningFirst);
+    expect(rendered.indexOf("✖")).toBeLessThan(rendered.indexOf("⚠"));
+    expect(rendered).toContain(
+      '✖ a grant on table s.t names role "nobody", which is not declared [unknown-role]\n  → at s.t\n  fix: ',
+    );
+    const markdown = formatFindingsMarkdown(warningFirst);
+    expect(markdown.split("\n")).toHaveLength(4);
+    expect(markdown.split("\n")[2]).toMatch(/^\| ✖ \| `s\.t` \| a grant on table s\.t names role "nobody"/);
   });
 });

@@ -13,3 +13,18 @@ export const formatFindings = (findings: readonly Finding[]): string =>
   [...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")]
     .map(formatFinding)
     .join("\n");
+
+const escapeCell = (text: string): string => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+
+/** A Markdown table (errors first), e.g. for a CI comment. */
+export const formatFindingsMarkdown = (findings: readonly Finding[]): string =>
+  findings.length === 0
+    ? "No findings."
+    : [
+        "| | path | problem | fix | code |",
+        "| --- | --- | --- | --- | --- |",
+        ...[...findings.filter((f) => f.severity === "error"), ...findings.filter((f) => f.severity === "warning")].map(
+          (f) =>
+            `| ${MARK[f.severity]} | \`${escapeCell(f.path)}\` | ${escapeCell(f.message)} | ${escapeCell(f.fix)} | ${f.code} |`,
+        ),
+      ].join("\n");

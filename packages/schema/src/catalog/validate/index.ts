@@ -54,4 +54,4 @@ export const validateCatalog = (catalog: Catalog): Finding[] => {
 
 export { CatalogValidationError } from "./errors.js";
 export type { Finding, Severity } from "./finding.js";
-export { formatFinding, formatFindings } from "./format.js";
+export { formatFinding, formatFindings, formatFindingsMarkdown } from "./format.js";
