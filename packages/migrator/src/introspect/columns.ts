@@ -18,6 +18,9 @@ interface ColumnRow {
 }
 
 /**
+ * PostgreSQL 18 adds VIRTUAL generated columns (attgenerated `v`); the Catalog models STORED ones only,
+ * so a virtual column is reported as `generated` too (and would be re-created STORED).
+ *
  * Columns of every reported table, view and materialized view, in attnum order, keyed by relation oid.
  * Partitions are skipped: their columns are the parent's. Types are `format_type` under the empty
  * search_path set by the session. View columns carry only name, type and comment (see `assembleViews`).

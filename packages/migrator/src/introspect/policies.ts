@@ -21,7 +21,7 @@ const COMMANDS: Readonly<Record<string, Policy["command"] | undefined>> = {
   d: "delete",
 };
 
-/** Row-level security policies, keyed by table oid. A policy `TO PUBLIC` has no `roles`. */
+/** Row-level security policies, keyed by table oid. A policy `TO PUBLIC` (only) has no `roles`. */
 export const readPolicies = (ctx: IntrospectContext): Promise<Map<string, Policy[]>> =>
   readStep("policies", ctx, async () => {
     const { rows } = await ctx.client.query<PolicyRow>(
@@ -41,7 +41,9 @@ export const readPolicies = (ctx: IntrospectContext): Promise<Map<string, Policy
     const byTable = new Map<string, Policy[]>();
     for (const r of rows) {
       const policies = byTable.get(r.rel) ?? [];
-      const roles = (r.roles ?? []).filter((role) => role !== "PUBLIC").sort(compareKeys);
+      // PostgreSQL keeps PUBLIC alone (`TO PUBLIC, app_role` is stored as PUBLIC), which is the default
+      const all = [...(r.roles ?? [])].sort(compareKeys);
+      const roles = all.includes("PUBLIC") ? [] : all;
       policies.push({
         name: r.name,
         ...flag("restrictive", !r.permissive),

@@ -344,7 +344,8 @@ const normalizeForeignKey = (f: ForeignKey): ForeignKey => {
 
 const normalizePolicy = (p: Policy): Policy => {
   const { restrictive, command, roles, ...rest } = p;
-  const named = [...new Set(roles ?? [])].filter((r) => r.toUpperCase() !== "PUBLIC").sort(compareKeys);
+  // PostgreSQL stores `TO PUBLIC, app_role` as `TO PUBLIC` (other roles are ignored), and PUBLIC is the default
+  const named = (roles ?? []).some((r) => r.toUpperCase() === "PUBLIC") ? [] : [...new Set(roles)].sort(compareKeys);
   return {
     ...rest,
     ...(restrictive ? { restrictive } : {}),

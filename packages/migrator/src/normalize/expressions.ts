@@ -300,10 +300,9 @@ const stripImplicitCasts = (tokens: readonly Token[]): Token[] => {
     const { text: type, end } = castTypeText(tokens, i + 1);
     const literal = prev !== undefined && (prev.kind === "string" || prev.kind === "number");
     const arrayLiteral = isPunct(prev, "]") && type.endsWith("[]");
-    const prevPrev = out[out.length - 2];
-    const column = prev !== undefined && isWord(prev) && !(prevPrev !== undefined && isPunct(prevPrev, "."));
-    const qualifiedColumn = prev !== undefined && isWord(prev) && prevPrev !== undefined && isPunct(prevPrev, ".");
-    if (literal || arrayLiteral || ((column || qualifiedColumn) && IMPLICIT_COLUMN_CASTS.has(type))) {
+    // a column, plain or qualified (`t.name`): PostgreSQL casts varchar/char columns to text to compare them
+    const column = prev !== undefined && isWord(prev);
+    if (literal || arrayLiteral || (column && IMPLICIT_COLUMN_CASTS.has(type))) {
       // `'-1'::integer` is how PostgreSQL stores the constant -1: the key keeps the number.
       if (prev?.kind === "string" && NUMERIC_TYPES.has(type) && /^'-?\d+(\.\d+)?'$/.test(prev.text)) {
         out[out.length - 1] = { kind: "number", text: prev.text.slice(1, -1) };

@@ -473,6 +473,7 @@ describeOnProviders("introspect: every object kind", {}, (getDb) => {
       CREATE POLICY docs_read ON k_rls.docs FOR SELECT TO ik_policy_b, ik_policy_a USING (owner = current_setting('app.user', true));
       CREATE POLICY docs_write ON k_rls.docs AS RESTRICTIVE FOR INSERT WITH CHECK (owner IS NOT NULL);
       CREATE POLICY docs_all ON k_rls.docs USING (true) WITH CHECK (id > 0);
+      CREATE POLICY docs_delete ON k_rls.docs FOR DELETE TO PUBLIC, ik_policy_a USING (id < 0);
       COMMENT ON POLICY docs_all ON k_rls.docs IS 'everyone';
     `);
     const catalog = await read(db, "k_rls");
@@ -481,6 +482,8 @@ describeOnProviders("introspect: every object kind", {}, (getDb) => {
     expect(secrets?.rowLevelSecurity).toBe("forced");
     expect(docs?.policies).toEqual([
       { name: "docs_all", using: "true", withCheck: "id > 0", comment: "everyone" },
+      // PostgreSQL ignores the other roles of `TO PUBLIC, ik_policy_a`: it is a policy for PUBLIC
+      { name: "docs_delete", command: "delete", using: "id < 0" },
       {
         name: "docs_read",
         command: "select",
