@@ -44,19 +44,40 @@ export const matchByKey = <T>(
   return { added, removed, kept };
 };
 
-/** Structural equality of plain JSON data, independent of key order. */
-export const sameData = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
+/**
+ * Structural equality of plain JSON data: key order and keys holding `undefined` do not matter.
+ * Hand-written rather than comparing serialisations: diff calls it for every kept object.
+ */
+export const sameData = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const key in x) {
+    if (x[key] === undefined) continue;
+    defined++;
+    if (!sameData(x[key], y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) defined--;
+  return defined === 0;
+};
 
-export const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const entries = Object.entries(v as Record<string, unknown>)
-        .filter(([, x]) => x !== undefined)
-        .sort(([x], [y]) => compareKeys(x, y));
-      return Object.fromEntries(entries);
-    }
-    return v;
-  });
+/** JSON with object keys sorted at every level and `undefined` dropped: one text per value. */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort(compareKeys);
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
+};
 
 /** `value` without the listed keys: compare two objects on everything except what another module diffs. */
 export const omit = <T extends object, K extends keyof T>(value: T, ...keys: K[]): Omit<T, K> => {

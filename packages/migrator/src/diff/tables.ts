@@ -103,6 +103,8 @@ export const createTable = (table: Table): TableScoped[] => {
 };
 
 const alterTable = (ctx: DiffContext, from: Table, to: Table): TableScoped[] => {
+  // Most tables of an incremental diff are unchanged: one structural comparison settles them.
+  if (sameData(from, to)) return [];
   const name = nameOf(to);
   const renames = columnRenames(from, to);
   const changes: TableScoped[] = [];

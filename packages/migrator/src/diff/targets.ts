@@ -137,6 +137,10 @@ export const grantables = (c: Catalog): Grantable[] => [
  * comments and grants of a renamed object are compared with the object's own, not re-created.
  */
 export const withRenamesApplied = (from: Catalog, to: Catalog): Catalog => {
+  const hinted = to.tables.some(
+    (t) => t.renamedFrom !== undefined || t.columns.some((c) => c.renamedFrom !== undefined),
+  );
+  if (!hinted) return from;
   const { kept } = matchTables(from.tables, to.tables);
   const renamed = new Map<Table, Table>();
   for (const [a, b] of kept) {

@@ -45,9 +45,7 @@ const refsOf = (refs: References, ctx: PlanContext, table: QualifiedName, c: Tab
 /** The referenced table and the unique constraint or index that backs the referenced columns. */
 const referencedKey = (ctx: PlanContext, fk: Extract<TableConstraint, { type: "foreign-key" }>): string[] => {
   const target = { schema: fk.references.schema, name: fk.references.table };
-  const table = [...ctx.to.tables, ...ctx.from.tables].find(
-    (t) => t.schema === target.schema && t.name === target.name,
-  );
+  const table = ctx.tables.get(`${target.schema}.${target.name}`);
   const same = (cols: readonly string[]) =>
     cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
   const keys = [

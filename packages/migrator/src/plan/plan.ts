@@ -58,6 +58,7 @@ const contextFor = (from: Catalog, to: Catalog, lockSafe: boolean): PlanContext 
   to,
   refsFrom: referencesOf(from),
   refsTo: referencesOf(to),
+  tables: new Map([...from.tables, ...to.tables].map((t) => [`${t.schema}.${t.name}`, t])),
   partitioned: new Set(to.tables.filter((t) => t.partitionBy).map((t) => `${t.schema}.${t.name}`)),
   lockSafe,
 });

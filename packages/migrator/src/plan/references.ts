@@ -45,24 +45,41 @@ const unquote = (s: string): string => (s.startsWith('"') ? s.slice(1, -1).repla
 
 /** Functions, sequences and (schema-qualified) relations an expression names. */
 export const expressionRefs = (refs: References, sql: string | undefined): string[] => {
+  // Most expressions (literals, `now()`) name nothing of the catalog: cheap checks skip the scans.
   if (sql === undefined) return [];
+  const calls = refs.functionsByName.size > 0 && sql.includes("(");
+  const qualified = sql.includes(".");
+  const nextval = sql.includes("nextval");
+  if (!calls && !qualified && !nextval) return [];
   const out = new Set<string>();
+  if (calls) scanCalls(refs, sql, out);
+  if (nextval) scanNextval(refs, sql, out);
+  if (qualified) scanQualified(refs, sql, out);
+  return [...out];
+};
+
+const scanCalls = (refs: References, sql: string, out: Set<string>): void => {
   for (const m of sql.matchAll(CALL)) {
     const name = unquote(m[2] as string);
     const key = m[1] !== undefined ? `${unquote(m[1])}.${name}` : name;
     for (const id of refs.functionsByName.get(key) ?? []) out.add(id);
   }
+};
+
+const scanNextval = (refs: References, sql: string, out: Set<string>): void => {
   for (const m of sql.matchAll(NEXTVAL)) {
     const [a, b] = (m[1] as string).split(".").map(unquote);
     const key = b === undefined ? `public.${a}` : `${a}.${b}`;
     if (refs.sequences.has(key)) out.add(`sequence:${key}`);
   }
+};
+
+const scanQualified = (refs: References, sql: string, out: Set<string>): void => {
   for (const m of sql.matchAll(QUALIFIED)) {
     const key = `${unquote(m[1] as string)}.${unquote(m[2] as string)}`;
     if (refs.relations.has(key)) out.add(`relation:${key}`);
     if (refs.sequences.has(key)) out.add(`sequence:${key}`);
   }
-  return [...out];
 };
 
 /** The user type a type string names (enum or domain of this catalog), as a dependency id. */

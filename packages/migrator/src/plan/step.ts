@@ -1,4 +1,4 @@
-import type { Catalog } from "@platform/schema";
+import type { Catalog, Table } from "@platform/schema";
 import type { Change, ChangeKind, ChangeOf } from "../diff/index.js";
 import type { References } from "./references.js";
 
@@ -86,6 +86,8 @@ export interface PlanContext {
   readonly to: Catalog;
   readonly refsFrom: References;
   readonly refsTo: References;
+  /** tables of both catalogs by `schema.name` (the target's when both have one) */
+  readonly tables: ReadonlyMap<string, Table>;
   /** `schema.name` of tables partitioned in the target catalog (no CONCURRENTLY, no NOT VALID there) */
   readonly partitioned: ReadonlySet<string>;
   /**
