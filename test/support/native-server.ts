@@ -41,13 +41,15 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
-/** On Linux, confirm a pid read from a stale postmaster.pid is still a postgres process before signalling it. */
-const isPostgresProcess = (pid: number): boolean => {
+/**
+ * On Linux, confirm a pid read from a stale postmaster.pid is still the postmaster of that data directory
+ * (started with `-D <dataDir>`) before signalling it: the pid may have been reused, even by another run's server.
+ */
+const isPostmasterOf = (pid: number, dataDir: string): boolean => {
   if (!isAlive(pid)) return false;
-  const cmdline = `/proc/${pid}/cmdline`;
   if (!existsSync("/proc")) return true;
   try {
-    return readFileSync(cmdline, "utf8").includes("postgres");
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(dataDir);
   } catch {
     return false;
   }
@@ -66,8 +68,8 @@ const readPostmasterPid = async (dataDir: string): Promise<number | undefined> =
 };
 
 /** SIGQUIT (immediate shutdown, children too), then SIGKILL if it is still there after 5 s. */
-const killPostmaster = async (pid: number): Promise<void> => {
-  if (!isPostgresProcess(pid)) return;
+const killPostmaster = async (pid: number, dataDir: string): Promise<void> => {
+  if (!isPostmasterOf(pid, dataDir)) return;
   process.kill(pid, "SIGQUIT");
   for (let waited = 0; waited < 5_000; waited += 50) {
     if (!isAlive(pid)) return;
@@ -99,9 +101,10 @@ export const reapOrphanedRuns = async (baseDir: string = defaultNativeBaseDir())
     if (owner === undefined || isAlive(owner)) continue;
     const runDir = join(baseDir, entry);
     const dataDirs = await readdir(runDir).catch(() => [] as string[]);
-    for (const dataDir of dataDirs) {
-      const pid = await readPostmasterPid(join(runDir, dataDir));
-      if (pid !== undefined) await killPostmaster(pid);
+    for (const name of dataDirs) {
+      const dataDir = join(runDir, name);
+      const pid = await readPostmasterPid(dataDir);
+      if (pid !== undefined) await killPostmaster(pid, dataDir);
     }
     await rm(runDir, { recursive: true, force: true });
     removed.push(runDir);
@@ -191,7 +194,7 @@ export const startNativeServer = async (options: {
       async stop() {
         process.off("exit", onExit);
         await pg.stop();
-        if (isAlive(postmasterPid)) await killPostmaster(postmasterPid);
+        await killPostmaster(postmasterPid, dataDir);
       },
     };
   }
