@@ -1,5 +1,5 @@
 import type { EnumType, QualifiedName } from "@platform/schema";
-import { quoteLiteral, quoteQualified } from "./quote.js";
+import { quoteIdent, quoteLiteral, quoteQualified } from "./quote.js";
 
 /** `CREATE TYPE auth.user_status AS ENUM ('active', 'disabled');` */
 export const createEnum = (type: EnumType): string =>
@@ -24,3 +24,7 @@ export const addEnumValue = (
 
 export const renameEnumValue = (type: QualifiedName, from: string, to: string): string =>
   `ALTER TYPE ${quoteQualified(type)} RENAME VALUE ${quoteLiteral(from)} TO ${quoteLiteral(to)};`;
+
+/** Renames an enum (or any type) within its schema, e.g. to set the old one aside while a new one replaces it. */
+export const renameType = (type: QualifiedName, to: string): string =>
+  `ALTER TYPE ${quoteQualified(type)} RENAME TO ${quoteIdent(to)};`;

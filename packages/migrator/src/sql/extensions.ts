@@ -14,3 +14,7 @@ export const createExtension = (extension: Extension): string =>
 
 export const dropExtension = (extension: Pick<Extension, "name">): string =>
   `DROP EXTENSION ${quoteIdent(extension.name)};`;
+
+/** Moves a relocatable extension's objects to another schema. */
+export const setExtensionSchema = (extension: Pick<Extension, "name">, schema: string): string =>
+  `ALTER EXTENSION ${quoteIdent(extension.name)} SET SCHEMA ${quoteIdent(schema)};`;

@@ -23,9 +23,21 @@ const sequenceOptions = (sequence: Sequence): string[] => [
 export const createSequence = (sequence: Sequence): string =>
   `${[`CREATE SEQUENCE ${quoteQualified(sequence)}`, ...sequenceOptions(sequence)].join(" ")};`;
 
-/** Sets the options the Catalog states (`NO CYCLE` when it does not cycle). */
+/**
+ * Puts every option in the Catalog's state: an option the Catalog omits goes back to PostgreSQL's
+ * default (`NO MINVALUE`, `INCREMENT BY 1`, `CACHE 1`, `NO CYCLE`) instead of keeping its old value.
+ */
 export const alterSequence = (sequence: Sequence): string =>
-  `${[`ALTER SEQUENCE ${quoteQualified(sequence)}`, ...sequenceOptions(sequence), ...(sequence.cycle ? [] : ["NO CYCLE"])].join(" ")};`;
+  `${[
+    `ALTER SEQUENCE ${quoteQualified(sequence)}`,
+    ...(sequence.type ? [`AS ${sequence.type}`] : []),
+    `INCREMENT BY ${sequence.increment ?? "1"}`,
+    sequence.min !== undefined ? `MINVALUE ${sequence.min}` : "NO MINVALUE",
+    sequence.max !== undefined ? `MAXVALUE ${sequence.max}` : "NO MAXVALUE",
+    ...(sequence.start !== undefined ? [`START WITH ${sequence.start}`] : []),
+    `CACHE ${sequence.cache ?? "1"}`,
+    sequence.cycle ? "CYCLE" : "NO CYCLE",
+  ].join(" ")};`;
 
 /** A sequence belongs to a column of a table in its own schema; `undefined` makes it free-standing. */
 export const setSequenceOwner = (sequence: Pick<Sequence, "schema" | "name" | "ownedBy">): string =>

@@ -182,3 +182,18 @@ export const validateConstraint = (table: QualifiedName, name: string): string =
 
 export const dropConstraint = (table: QualifiedName, name: string): string =>
   alterTable(table, `DROP CONSTRAINT ${quoteIdent(name)}`);
+
+/**
+ * Turns a unique index built beforehand (e.g. `CREATE UNIQUE INDEX CONCURRENTLY`) into a primary key or
+ * unique constraint of the same name: the lock-safe way to add either to a table that has rows.
+ */
+export const addConstraintUsingIndex = (
+  table: QualifiedName,
+  constraint: { readonly kind: "primary key" | "unique"; readonly name: string; readonly deferrable?: Deferrable },
+): string =>
+  alterTable(
+    table,
+    `ADD CONSTRAINT ${quoteIdent(constraint.name)} ${constraint.kind.toUpperCase()} USING INDEX ${quoteIdent(
+      constraint.name,
+    )}${deferrableClause(constraint.deferrable)}`,
+  );

@@ -14,13 +14,18 @@ const events = (trigger: Trigger): string =>
 
 /**
  * Trigger arguments are string constants (PostgreSQL passes them to the function as `TG_ARGV`).
+ * `orReplace` (PostgreSQL 14+) swaps an existing trigger's definition under one lock.
  *
  * @example
  * createTrigger({ schema: "data_platform", name: "documents" }, { name: "documents_tsv", timing: "before", events: ["insert", "update"], level: "row", function: { schema: "data_platform", name: "documents_tsv_update" } })
  * // CREATE TRIGGER documents_tsv BEFORE INSERT OR UPDATE ON data_platform.documents FOR EACH ROW EXECUTE FUNCTION data_platform.documents_tsv_update();
  */
-export const createTrigger = (table: QualifiedName, trigger: Trigger): string =>
-  `CREATE TRIGGER ${quoteIdent(trigger.name)} ${trigger.timing.toUpperCase()} ${events(trigger)} ON ${quoteQualified(
+export const createTrigger = (
+  table: QualifiedName,
+  trigger: Trigger,
+  options: { readonly orReplace?: boolean } = {},
+): string =>
+  `CREATE ${options.orReplace ? "OR REPLACE " : ""}TRIGGER ${quoteIdent(trigger.name)} ${trigger.timing.toUpperCase()} ${events(trigger)} ON ${quoteQualified(
     table,
   )} FOR EACH ${trigger.level.toUpperCase()}${
     trigger.when !== undefined ? ` WHEN (${trigger.when})` : ""
@@ -28,3 +33,6 @@ export const createTrigger = (table: QualifiedName, trigger: Trigger): string =>
 
 export const dropTrigger = (table: QualifiedName, name: string): string =>
   `DROP TRIGGER ${quoteIdent(name)} ON ${quoteQualified(table)};`;
+
+export const renameTrigger = (table: QualifiedName, from: string, to: string): string =>
+  `ALTER TRIGGER ${quoteIdent(from)} ON ${quoteQualified(table)} RENAME TO ${quoteIdent(to)};`;

@@ -249,6 +249,12 @@ describeOnDatabases(
         "SELECT seqmax::int, seqcycle FROM pg_sequence WHERE seqrelid = 'app.wrap'::regclass",
       );
       expect(rows).toEqual([{ seqmax: 5, seqcycle: false }]);
+      // options the Catalog omits go back to PostgreSQL's defaults
+      await client.exec(sql.alterSequence({ schema: "app", name: "wrap", type: "smallint" }));
+      const reset = await client.query(
+        "SELECT seqmin::int, seqmax::int, seqincrement::int, seqcycle FROM pg_sequence WHERE seqrelid = 'app.wrap'::regclass",
+      );
+      expect(reset.rows).toEqual([{ seqmin: 1, seqmax: 32767, seqincrement: 1, seqcycle: false }]);
       await client.exec(sql.setSequenceOwner({ schema: "app", name: "ticket_no" }));
       expect(await scalar(client, "SELECT pg_get_serial_sequence('app.tickets', 'no')")).toBeNull();
       await client.exec(
@@ -270,6 +276,46 @@ describeOnDatabases(
       );
       expect(await scalar<string>(client, "SELECT pg_get_viewdef('rep.customer_totals'::regclass)")).toMatch(/HAVING/);
       await client.exec(sql.refreshMaterializedView({ schema: "rep", name: "daily_stats" }, { concurrently: true }));
+    });
+
+    it("replaces and renames a trigger; renames a type; moves an extension", async () => {
+      const { client } = getDb();
+      const documents = { schema: "rep", name: "documents" };
+      const touch = viewsTriggersCatalog.tables[0]?.triggers?.find((t) => t.name === "documents_touch");
+      if (!touch) throw new Error("fixture lost documents_touch");
+      await client.exec(
+        sql.createTrigger(documents, { ...touch, when: "OLD.title IS DISTINCT FROM NEW.title" }, { orReplace: true }),
+      );
+      expect(
+        await scalar<string>(client, "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'documents_touch'"),
+      ).toMatch(/WHEN \(\(old\.title IS DISTINCT FROM new\.title\)\)/);
+      await client.exec(sql.renameTrigger(documents, "documents_touch", "documents_touch_title"));
+      await client.exec(sql.renameTrigger(documents, "documents_touch_title", "documents_touch"));
+      await client.exec(sql.renameType({ schema: "shop", name: "order_state" }, "Order State (old)"));
+      expect(await scalar(client, `SELECT to_regtype('shop."Order State (old)"') IS NOT NULL`)).toBe(true);
+      await client.exec(sql.renameType({ schema: "shop", name: "Order State (old)" }, "order_state"));
+      await client.exec(sql.setExtensionSchema({ name: "pgcrypto" }, "app"));
+      expect(
+        await scalar(client, "SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pgcrypto'"),
+      ).toBe("app");
+      await client.exec(sql.setExtensionSchema({ name: "pgcrypto" }, "public"));
+    });
+
+    it("turns a unique index built concurrently into a unique constraint", async () => {
+      const { client } = getDb();
+      const index = { name: "customers_email_id_key", unique: true, elements: [{ column: "email" }, { column: "id" }] };
+      await client.exec(sql.createIndex(customers, index, { concurrently: true }));
+      await client.exec(
+        sql.addConstraintUsingIndex(customers, {
+          kind: "unique",
+          name: index.name,
+          deferrable: "deferrable initially deferred",
+        }),
+      );
+      const { rows } = await client.query(
+        "SELECT contype, condeferred, conindid = 'shop.customers_email_id_key'::regclass AS same_index FROM pg_constraint WHERE conname = 'customers_email_id_key'",
+      );
+      expect(rows).toEqual([{ contype: "u", condeferred: true, same_index: true }]);
     });
 
     it("alters, renames and drops policies; toggles RLS", async () => {
