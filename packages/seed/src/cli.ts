@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { connectUrl, openEmbeddedDatabase, type SeedConnection } from "./connection.js";
 import { renderError } from "./errors.js";
 import { seed } from "./seed.js";
@@ -40,6 +40,7 @@ const program = new Command("seed")
   .option("--database-url <url>", "PostgreSQL URL (default: env DATABASE_URL, else the embedded database)")
   .option("--embedded-dir <dir>", "data directory of the embedded database (default: <repo>/.data/pglite)")
   .option("--quiet", "print only the summary")
+  .exitOverride()
   .addHelpText(
     "after",
     "\nExit codes: 0 seeded or already seeded, 1 seeding failed, 2 database not migrated / unreachable / in use.",
@@ -67,6 +68,11 @@ const program = new Command("seed")
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  // commander has printed its own message (usage error) or the help text
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    return;
+  }
   const { text, exitCode } = renderError(error);
   console.error(text);
   process.exitCode = exitCode;
