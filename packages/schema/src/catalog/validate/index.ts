@@ -18,6 +18,7 @@ import { checkIndexes } from "./indexes.js";
 import { checkDuplicateNames, checkEmptyNames, checkIdentifierLength } from "./names.js";
 import { checkPartitions } from "./partitions.js";
 import { checkPolicies } from "./policies.js";
+import { checkRenames } from "./renames.js";
 import { checkRolesAndGrants } from "./roles.js";
 import { checkSchemasDeclared } from "./schemas.js";
 import { checkSequences } from "./sequences.js";
@@ -45,6 +46,7 @@ const CHECKS: readonly Check[] = [
   checkPolicies,
   checkTriggers,
   checkViews,
+  checkRenames,
 ];
 
 export const validateCatalog = (catalog: Catalog): Finding[] => {

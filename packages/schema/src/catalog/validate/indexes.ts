@@ -244,9 +244,12 @@ export const checkIndexes = (ctx: ValidationContext): Finding[] => [
         ),
       ];
     }
-    // a view's columns are not declared; only the index shape can be checked
+    // with declared output columns the keys can be checked; without, only the index shape
+    const columns = v.columns ?? [];
     return v.indexes.flatMap((i) =>
-      indexFindings(ctx, { schema: v.schema, name: v.name, columns: [] }, i).filter((f) => f.code !== "unknown-column"),
+      indexFindings(ctx, { schema: v.schema, name: v.name, columns }, i).filter(
+        (f) => v.columns !== undefined || (f.code !== "unknown-column" && f.code !== "vector-index-type"),
+      ),
     );
   }),
 ];

@@ -140,6 +140,13 @@ export const checkDuplicateNames = (catalog: Catalog): Finding[] => {
       catalog.functions.map((f) => ({ name: functionSignature(f), path: functionSignature(f), what: "function" })),
       "the database (functions are identified by name and argument types)",
     ),
+    ...catalog.views.flatMap((v) => {
+      const path = objectPath(v.schema, v.name);
+      return duplicates(
+        (v.columns ?? []).map((c) => ({ name: c.name, path: objectPath(path, c.name), what: "column" })),
+        `view ${path} (columns)`,
+      );
+    }),
     ...catalog.tables.flatMap((t) => {
       const path = objectPath(t.schema, t.name);
       return [
