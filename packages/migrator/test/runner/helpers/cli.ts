@@ -15,9 +15,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Starts the CLI from its TypeScript sources as a separate process, like `pnpm migrate` does from dist. */
+/**
+ * Starts the CLI from its TypeScript sources as a separate process, like `pnpm migrate` does from dist.
+ * `up` gets `--no-verify`: these tests apply small fixtures, not the platform that `verify` checks against.
+ */
 export const spawnCli = (args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}) => {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@platform/source", cliSource, ...args], {
+  const argv = args[0] === "up" ? [...args, "--no-verify"] : args;
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@platform/source", cliSource, ...argv], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: undefined, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
