@@ -370,8 +370,10 @@ const normalizePartitions = (partitions: readonly Partition[] | undefined): { pa
   if (!partitions || partitions.length === 0) return {};
   return {
     partitions: sortBy(partitions, (p) => p.name).map((p) => {
-      const { unlogged, partitions: children, ...rest } = p;
-      return { ...rest, ...(unlogged ? { unlogged } : {}), ...normalizePartitions(children) };
+      const { unlogged, partitions: children, bound, ...rest } = p;
+      // a list bound is a set: PostgreSQL keeps the values in the order they were written
+      const normalBound = bound.kind === "list" ? { ...bound, values: [...bound.values].sort(compareKeys) } : bound;
+      return { ...rest, bound: normalBound, ...(unlogged ? { unlogged } : {}), ...normalizePartitions(children) };
     }),
   };
 };
