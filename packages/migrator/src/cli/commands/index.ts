@@ -4,9 +4,17 @@ import { generateCommand } from "./generate.js";
 import { statusCommand } from "./status.js";
 import { typesCommand } from "./types.js";
 import { upCommand } from "./up.js";
+import { verifyCommand } from "./verify.js";
 
 /**
  * Every CLI command, in help order. A new command (verify, diff, pull) is one file in this
  * folder exporting a `CommandSpec`, plus one entry here.
  */
-export const commands: readonly CommandSpec[] = [upCommand, downCommand, statusCommand, generateCommand, typesCommand];
+export const commands: readonly CommandSpec[] = [
+  upCommand,
+  downCommand,
+  statusCommand,
+  generateCommand,
+  typesCommand,
+  verifyCommand,
+];
