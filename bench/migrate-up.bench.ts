@@ -198,6 +198,7 @@ const main = async (): Promise<void> => {
           "--conditions=@platform/source",
           cli,
           "up",
+          "--no-verify",
           "--database-url",
           url,
           "--migrations-dir",
