@@ -9,6 +9,7 @@ import {
   derivedName,
   enumType,
   extension,
+  fn,
   formatFindings,
   formatFindingsMarkdown,
   grant,
@@ -243,5 +244,25 @@ describe("finding formats", () => {
     const markdown = formatFindingsMarkdown(warningFirst);
     expect(markdown.split("\n")).toHaveLength(4);
     expect(markdown.split("\n")[2]).toMatch(/^\| ✖ \| `s\.t` \| a grant on table s\.t names role "nobody"/);
+  });
+});
+
+describe("regression: a table's row type is a type", () => {
+  it("accepts functions that take and return a table's row type", () => {
+    const app = schema("app");
+    const tickets = table(app, "tickets", { id: bigint().primaryKey(), title: text() });
+    const open = fn(app, "open_tickets", {
+      returns: "SETOF app.tickets",
+      language: "sql",
+      body: "SELECT * FROM app.tickets",
+    });
+    const label = fn(app, "ticket_label", {
+      args: [{ name: "ticket", type: "app.tickets" }],
+      returns: "text",
+      language: "sql",
+      body: "SELECT ticket.title",
+    });
+    expect(lowerDeclarations(app, tickets, open, label).findings).toEqual([]);
+    expect(lowerDeclarations(app, open).findings.map((f) => f.code)).toEqual(["unknown-type"]);
   });
 });

@@ -30,6 +30,8 @@ export const typeFindings = (ctx: ValidationContext, type: string, path: string)
     ];
   }
   if (ctx.enumValues(t.schema, t.name) || ctx.domainExists(t.schema, t.name)) return [];
+  // every table, view and sequence is also a composite type (`RETURNS SETOF app.tickets`)
+  if (ctx.relationExists(t.schema, t.name)) return [];
   const extension = Object.entries(EXTENSION_TYPE_NAMES).find(([, names]) => names.includes(t.name))?.[0];
   if (extension) {
     const declaredIn = ctx.extensionSchema(extension);
@@ -59,7 +61,7 @@ export const typeFindings = (ctx: ValidationContext, type: string, path: string)
     error(
       "unknown-type",
       path,
-      `type ${type} is neither a declared enum or domain nor a type of a declared extension`,
+      `type ${type} is neither a declared enum, domain or table row type nor a type of a declared extension`,
       `declare enumType("${t.schema}", "${t.name}", [...]) or domain(...), or fix the name`,
     ),
   ];
