@@ -1,4 +1,4 @@
-import { connectPg } from "@platform/migrator/db";
+import { connectPg, redactUrl } from "@platform/migrator/db";
 import type { TestProject } from "vitest/node";
 import type { ServerEntry, UnavailableProvider } from "./context.js";
 import { openNativeRun } from "./native-run.js";
@@ -14,7 +14,12 @@ import { dockerUnavailableReason, startTestcontainer } from "./testcontainers.js
  * The returned teardown always runs at the end, also when tests fail.
  */
 const probe = async (name: string, adminUrl: string): Promise<ServerEntry> => {
-  const client = await connectPg(adminUrl, "platform-db-test-probe");
+  const client = await connectPg(adminUrl, "platform-db-test-probe").catch((error: Error) => {
+    throw new Error(
+      `test databases: ${name} at ${redactUrl(adminUrl)}: cannot connect (${error.message})\n  fix: ${name === "url" ? "check TEST_DATABASE_URL, or unset it" : "see the server log above"}`,
+      { cause: error },
+    );
+  });
   try {
     const facts = await readServerFacts(client);
     return {
