@@ -180,7 +180,7 @@ describe("unnamed constraints and indexes get PostgreSQL's names", () => {
           t.the_second_rather_long_column_name_in_this_table,
         ),
       ],
-      indexes: [index().on(t["ünïcödé_çölümn_ñåmé_wïth_mäny_büt_nöt_tòò_mâny"])],
+      indexes: [index().on(t.ünïcödé_çölümn_ñåmé_wïth_mäny_büt_nöt_tòò_mâny)],
     }),
   );
 
