@@ -3,6 +3,9 @@ import { createIndex } from "./indexes.js";
 import { topologicalSort } from "./order.js";
 import { quoteQualified } from "./quote.js";
 
+/** A definition whose last line ends in a `--` comment would swallow the `;`: put it on a line of its own. */
+const terminator = (definition: string): string => (/--[^\n]*$/.test(definition) ? "\n;" : ";");
+
 /**
  * A view or materialized view. A materialized view is created WITH DATA (in an empty database that is
  * instant; on a live one the planner decides). `orReplace` applies to plain views only: PostgreSQL has
@@ -17,7 +20,7 @@ import { quoteQualified } from "./quote.js";
 export const createView = (view: View, options: { readonly orReplace?: boolean } = {}): string =>
   view.materialized
     ? `CREATE MATERIALIZED VIEW ${quoteQualified(view)} AS\n${view.definition}\nWITH DATA;`
-    : `CREATE ${options.orReplace ? "OR REPLACE " : ""}VIEW ${quoteQualified(view)} AS\n${view.definition};`;
+    : `CREATE ${options.orReplace ? "OR REPLACE " : ""}VIEW ${quoteQualified(view)} AS\n${view.definition}${terminator(view.definition)}`;
 
 export const dropView = (view: QualifiedName & { readonly materialized?: boolean }): string =>
   `DROP ${view.materialized ? "MATERIALIZED VIEW" : "VIEW"} ${quoteQualified(view)};`;

@@ -272,7 +272,7 @@ describeOnDatabases(
       const view = viewsTriggersCatalog.views.find((v) => v.name === "customer_totals");
       if (!view) throw new Error("fixture lost customer_totals");
       await client.exec(
-        sql.createView({ ...view, definition: `${view.definition} HAVING count(*) > 100` }, { orReplace: true }),
+        sql.createView({ ...view, definition: `${view.definition}\nHAVING count(*) > 100` }, { orReplace: true }),
       );
       expect(await scalar<string>(client, "SELECT pg_get_viewdef('rep.customer_totals'::regclass)")).toMatch(/HAVING/);
       await client.exec(sql.refreshMaterializedView({ schema: "rep", name: "daily_stats" }, { concurrently: true }));

@@ -52,7 +52,8 @@ CREATE TABLE rep.trigger_log (
 
 -- views
 CREATE VIEW rep.customer_totals AS
-SELECT customer, sum(amount) AS total FROM rep.documents GROUP BY customer;
+SELECT customer, sum(amount) AS total FROM rep.documents GROUP BY customer -- one row per customer
+;
 CREATE VIEW rep.a_top_customers AS
 SELECT customer, total FROM rep.customer_totals WHERE total > 10;
 CREATE MATERIALIZED VIEW rep.daily_stats AS
