@@ -1,6 +1,6 @@
 /**
  * Deterministic pseudo-random unit vectors, written as text the way COPY reads them. Six decimals keep
- * a 1536-dimensional row near 14 kB of text; the norm stays 1 within 1e-5.
+ * a 1536-dimensional row near 14 kB of text; the norm stays 1 within 1e-4.
  */
 import type { Rng } from "./prng.js";
 
@@ -20,25 +20,39 @@ export const unitVector = (random: Rng, dimensions: number): Float64Array => {
   return values;
 };
 
-/** Six decimals without toFixed (too slow for 150 million numbers), trailing zeros dropped. */
-const decimal = (value: number): string => {
-  const scaled = Math.round(value * 1e6);
-  if (scaled === 0) return "0";
-  const sign = scaled < 0 ? "-" : "";
-  const abs = Math.abs(scaled);
-  const whole = Math.floor(abs / 1e6);
-  let fraction = abs - whole * 1e6;
-  if (fraction === 0) return `${sign}${whole}`;
-  let digits = 6;
-  while (fraction % 10 === 0) {
-    fraction /= 10;
-    digits -= 1;
-  }
-  return `${sign}${whole}.${String(fraction).padStart(digits, "0")}`;
-};
+/** Reused between calls: a 1536-dimensional row needs ~14 kB; grown when a longer vector comes. */
+let scratch = Buffer.alloc(16_384);
 
+/**
+ * The vector as text with six fixed decimals (`-0.012345`), written byte by byte into a scratch buffer:
+ * 150 million numbers through toFixed or string concatenation would cost more than the COPY itself.
+ * Components of a unit vector lie in [-1, 1], so the integer part is 0 or 1.
+ */
 export const vectorText = (values: ArrayLike<number>, literal: VectorLiteral): string => {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i += 1) parts[i] = decimal(values[i] as number);
-  return literal === "pgvector" ? `[${parts.join(",")}]` : `{${parts.join(",")}}`;
+  const needed = values.length * 10 + 2;
+  if (scratch.length < needed) scratch = Buffer.alloc(needed);
+  const out = scratch;
+  let pos = 0;
+  out[pos++] = literal === "pgvector" ? 0x5b : 0x7b; // [ or {
+  for (let i = 0; i < values.length; i += 1) {
+    if (i > 0) out[pos++] = 0x2c; // ,
+    let micro = Math.round((values[i] as number) * 1e6);
+    if (micro < 0) {
+      out[pos++] = 0x2d; // -
+      micro = -micro;
+    }
+    if (micro >= 1e6) {
+      out[pos++] = 0x31; // 1
+      continue;
+    }
+    out[pos++] = 0x30; // 0
+    out[pos++] = 0x2e; // .
+    for (let k = 5; k >= 0; k -= 1) {
+      out[pos + k] = 0x30 + (micro % 10);
+      micro = (micro / 10) | 0;
+    }
+    pos += 6;
+  }
+  out[pos++] = literal === "pgvector" ? 0x5d : 0x7d; // ] or }
+  return out.toString("latin1", 0, pos);
 };
