@@ -161,6 +161,13 @@ describe("unnamed constraints and indexes get PostgreSQL's names", () => {
         index().on(t.tenant, t.starts.desc()).include(t.email),
         uniqueIndex().on(t.parent_id, t.email),
         index().on(sql`(${t.tenant} + 1)`),
+        index().on(sql`(${t.email} || 'x')::varchar`),
+        index().on(sql`lower(${t.email})::varchar`),
+        index().on(sql`CAST(${t.tenant} + 1 AS bigint)`),
+        index().on(sql`coalesce(${t.tenant}, 0)`),
+        index().on(sql`${t.tenant}::double precision`),
+        index().on(sql`${t.starts} AT TIME ZONE 'UTC'`),
+        index().on(sql`pg_catalog.upper(${t.email})`, sql`(${t.tenant} * 2)`),
       ],
     }),
   );
@@ -208,6 +215,13 @@ describe("unnamed constraints and indexes get PostgreSQL's names", () => {
       CREATE INDEX ON s.child (tenant, starts DESC) INCLUDE (email);
       CREATE UNIQUE INDEX ON s.child (parent_id, email);
       CREATE INDEX ON s.child ((tenant + 1));
+      CREATE INDEX ON s.child (((email || 'x')::varchar));
+      CREATE INDEX ON s.child ((lower(email)::varchar));
+      CREATE INDEX ON s.child ((CAST(tenant + 1 AS bigint)));
+      CREATE INDEX ON s.child ((coalesce(tenant, 0)));
+      CREATE INDEX ON s.child ((tenant::double precision));
+      CREATE INDEX ON s.child ((starts AT TIME ZONE 'UTC'));
+      CREATE INDEX ON s.child ((pg_catalog.upper(email)), ((tenant * 2)));
       CREATE TABLE s."${long}" (
         the_first_rather_long_column_name_in_this_table bigint PRIMARY KEY,
         the_second_rather_long_column_name_in_this_table bigint,
