@@ -14,7 +14,7 @@ import {
   validateConstraint,
 } from "../sql/tables.js";
 import { columnId, path, qpath, rel, reshapeId } from "./ids.js";
-import { columnRefs, expressionRefs, typeRefs } from "./references.js";
+import { collationRefs, columnRefs, expressionRefs, typeRefs } from "./references.js";
 import type { Hazard } from "./step.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
 
@@ -117,8 +117,17 @@ export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from,
       timeouts: LONG_TIMEOUTS,
       creates: [reshapeId(table)],
       drops: [reshapeId(table)],
-      needs: [rel(table), ...typeRefs(ctx.refsTo, to.type), ...expressionRefs(ctx.refsTo, to.default)],
-      releases: [...typeRefs(ctx.refsFrom, from.type), ...expressionRefs(ctx.refsFrom, from.default)],
+      needs: [
+        rel(table),
+        ...typeRefs(ctx.refsTo, to.type),
+        ...collationRefs(ctx.refsTo, to.collation),
+        ...expressionRefs(ctx.refsTo, to.default),
+      ],
+      releases: [
+        ...typeRefs(ctx.refsFrom, from.type),
+        ...collationRefs(ctx.refsFrom, from.collation),
+        ...expressionRefs(ctx.refsFrom, from.default),
+      ],
     },
   ];
 };

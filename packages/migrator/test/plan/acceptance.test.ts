@@ -41,8 +41,22 @@ describe("acceptance cases are well-formed", () => {
   });
 });
 
-describeOnProviders("acceptance: plan before → after on a real database", {}, (getDb) => {
-  for (const c of acceptanceCases) {
+/** Cases grouped by the extensions they need: a provider without them skips that group, printed. */
+const byExtensions = new Map<string, AcceptanceCase[]>();
+for (const c of acceptanceCases) {
+  const key = [...(c.extensions ?? [])].sort().join(",");
+  byExtensions.set(key, [...(byExtensions.get(key) ?? []), c]);
+}
+
+for (const [extensions, cases] of byExtensions) {
+  const title = `acceptance: plan before → after on a real database${extensions ? ` (with ${extensions})` : ""}`;
+  describeOnProviders(title, { extensions: extensions ? extensions.split(",") : [] }, (getDb) =>
+    runCases(getDb, cases),
+  );
+}
+
+function runCases(getDb: () => TestDatabase, cases: readonly AcceptanceCase[]): void {
+  for (const c of cases) {
     it(c.name, async () => {
       const provider = getDb().provider;
       const roles = rolesOf(c);
@@ -77,4 +91,4 @@ describeOnProviders("acceptance: plan before → after on a real database", {}, 
       }
     });
   }
-});
+}
