@@ -25,18 +25,20 @@
  * 2. Diff takes an expression comparator. `sameExpression` (comparison keys from `expressionKey`) undoes
  *    PostgreSQL's predictable rewrites textually. It is pure and fast, which `migrate generate` needs: it
  *    runs with no database (declarations vs. the snapshot, both declared text) and is benchmarked.
- * 3. Where a declaration must be compared with a live database exactly (`verify`, `diff --check`), the
- *    robust path goes through a server, as Atlas does: emit the declared Catalog into a scratch database
- *    (embedded PGlite, or a scratch database of the same major version when available), `introspect` it,
- *    and compare that with the live database's Catalog. Both sides are then PostgreSQL's own deparse and
- *    `sameExpression` only has to be idempotent on deparsed text (it is: keys of deparsed text are tested).
- *    Textual keys remain the fallback when no scratch database is available. The scratch server should
- *    be the live one's major version: deparsing changes between versions (PostgreSQL 16 stopped
- *    qualifying the columns of a single-relation FROM in view definitions: `t.id` before, `id` since),
- *    so a PGlite (18) scratch matches a 16+ server's views but not a 14/15 one's.
- * Known limit of the textual keys: they ignore casts of literals (`'1'::text` vs `'1'::integer` compare
- * equal) and text-like casts of columns; both are changes PostgreSQL would usually reject or that do not
- * change behaviour, and the server path catches them.
+ * 3. Where a declaration must be compared with a live database exactly (`verify`), what the text rules
+ *    cannot settle goes through a server, as Atlas does with its dev database: the declared text is
+ *    deparsed by PostgreSQL and compared with PostgreSQL's own read-back. verify does this on the live
+ *    server itself, with temporary objects in a rolled-back transaction (src/verify/deparse.ts), which
+ *    also gets the version right: deparsing changes between majors (PostgreSQL 16 stopped qualifying the
+ *    columns of a single-relation FROM in view definitions: `t.id` before, `id` since), so a scratch
+ *    PGlite (18) would match a 16+ server's views but not a 14/15 one's. Only objects whose keys differ
+ *    take that round trip, so a clean database costs no extra query.
+ * For defaults, CHECKs, policies, index predicates and trigger conditions the textual keys are what
+ * decides today; they are checked against real read-backs on PostgreSQL 14–18 and PGlite
+ * (test/introspect/normalize.test.ts, round-trip.test.ts). Known limits: casts of literals are ignored
+ * (`'1'::text` and `'1'::integer` get one key), as are text-like casts of columns and the difference
+ * between a date and a midnight timestamp literal; NOT BETWEEN and type-dependent rewrites other than
+ * these are not undone (they show as a difference, never hide one).
  *
  * Catalog-level normal form (`normalizeCatalog`): canonical type spelling, PostgreSQL's defaults dropped,
  * implied NOT NULL made explicit, unordered lists sorted — applied to both sides before comparing.
