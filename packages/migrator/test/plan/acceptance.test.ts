@@ -80,6 +80,9 @@ function runCases(getDb: () => TestDatabase, cases: readonly AcceptanceCase[]): 
         // Planning again from what the database now holds finds nothing to do.
         expect(plan(atAfter, atDirect, { sameExpression }).steps).toEqual([]);
 
+        // Roles are cluster-wide: the direct database must be gone before a down section drops one.
+        await direct.drop();
+        direct = undefined;
         if (c.reversible !== false) {
           const down = downMigrations(c.before, c.after, forward.changes, up);
           for (const migration of [...down].reverse()) await applyMigration(migrated.client, migration);
