@@ -2,7 +2,7 @@
  * `defineCatalog(...)`: collect declarations, lower each into the Catalog, sort by identity, validate.
  */
 import { functionSignature, sortBy } from "../catalog/identity.js";
-import { Catalog } from "../catalog/model.js";
+import { Catalog, type Partition } from "../catalog/model.js";
 import { CatalogValidationError } from "../catalog/validate/errors.js";
 import type { Finding } from "../catalog/validate/finding.js";
 import { validateCatalog } from "../catalog/validate/index.js";
@@ -17,6 +17,7 @@ import { lowerGrants } from "./grant.js";
 import type { LowerContext } from "./lower-context.js";
 import { explicitNames, lowerColumn, lowerIndexes, lowerTable } from "./lower-table.js";
 import { uniqueDerivedName } from "./names.js";
+import { referenceFindings } from "./references.js";
 import { lowerRole, type RoleHandle } from "./role.js";
 import { lowerSchema, type SchemaHandle } from "./schema.js";
 import { lowerSequence, type SequenceHandle } from "./sequence.js";
@@ -147,8 +148,21 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
       (p) => [p.forRole ?? "", p.schema, p.objectType, p.grantee].join("\u0000"),
     ),
   });
+  const declared = {
+    functions: new Set(catalog.functions.map((f) => `${f.schema}.${f.name}`)),
+    relations: new Set([
+      ...catalog.tables.flatMap((t) => [t.name, ...allPartitionNames(t.partitions)].map((n) => `${t.schema}.${n}`)),
+      ...catalog.views.map((v) => `${v.schema}.${v.name}`),
+      ...catalog.sequences.map((q) => `${q.schema}.${q.name}`),
+    ]),
+    types: new Set([...catalog.enums, ...catalog.domains].map((t) => `${t.schema}.${t.name}`)),
+  };
+  findings.push(...referenceFindings(declared, d.table, d.view, d.function));
   return { catalog, findings: [...findings, ...validateCatalog(catalog)] };
 };
+
+const allPartitionNames = (partitions: readonly Partition[] | undefined): string[] =>
+  (partitions ?? []).flatMap((p) => [p.name, ...allPartitionNames(p.partitions)]);
 
 /** Explicit names per schema: relations, and every named constraint and index. Derived names avoid them. */
 const namesBySchema = (d: Collected): Map<string, Set<string>> => {

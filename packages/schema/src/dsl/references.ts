@@ -1,0 +1,117 @@
+/**
+ * Objects a declaration mentions through `sql` templates (`default(sql\`${uuidV7}()\`)`, a policy's
+ * `EXISTS (SELECT 1 FROM ${groups} ...)`) must be declared too. The Catalog only keeps the SQL text, so this
+ * is checked here, where the handles still say what they refer to.
+ */
+import { objectPath } from "../catalog/identity.js";
+import { error, type Finding } from "../catalog/validate/finding.js";
+import type { ColumnRef } from "./column.js";
+import type { SqlReference } from "./declaration.js";
+import type { FunctionHandle } from "./function.js";
+import { isSqlExpression, type SqlExpression } from "./sql.js";
+import { TABLE, type TableHandle } from "./table.js";
+import type { ViewHandle } from "./view.js";
+
+export interface DeclaredNames {
+  readonly functions: ReadonlySet<string>;
+  /** tables, partitions, views, sequences */
+  readonly relations: ReadonlySet<string>;
+  /** enums and domains */
+  readonly types: ReadonlySet<string>;
+}
+
+const key = (schema: string, name: string): string => `${schema}.${name}`;
+
+interface Mention {
+  readonly path: string;
+  readonly where: string;
+  readonly expression: SqlExpression | undefined;
+}
+
+const undeclared = (names: DeclaredNames, mention: Mention): Finding[] =>
+  (mention.expression?.references ?? []).flatMap((r: SqlReference): Finding[] => {
+    if (r.kind === "column") return [];
+    const id = key(r.schema, r.name);
+    const [set, what, factory] =
+      r.kind === "function"
+        ? [names.functions, "function", "fn(...)"]
+        : r.kind === "relation"
+          ? [names.relations, "table, view or sequence", "its declaration"]
+          : [names.types, "type", "enumType(...)/domain(...)"];
+    if (set.has(id)) return [];
+    return [
+      error(
+        r.kind === "function" ? "unknown-function" : r.kind === "relation" ? "unknown-relation" : "unknown-type",
+        mention.path,
+        `${mention.where} uses ${what} ${id}, which is not passed to defineCatalog`,
+        `pass ${factory} for ${id} to defineCatalog along with the rest`,
+      ),
+    ];
+  });
+
+const tableMentions = (handle: TableHandle): Mention[] => {
+  const def = handle[TABLE];
+  const path = objectPath(def.schema, def.name);
+  const options = def.options();
+  const columns = Object.keys(def.columns).flatMap((name) => {
+    const ref = (handle as unknown as Record<string, ColumnRef | undefined>)[name];
+    if (!ref) return [];
+    const s = ref.builder.state;
+    const at = objectPath(path, name);
+    return [
+      { path: at, where: `the default of ${at}`, expression: isSqlExpression(s.default) ? s.default : undefined },
+      { path: at, where: `the generated expression of ${at}`, expression: s.generated },
+      ...s.checks.map((c) => ({
+        path: at,
+        where: `a check on ${at}`,
+        expression: typeof c.expression === "function" ? c.expression(ref) : c.expression,
+      })),
+    ];
+  });
+  return [
+    ...columns,
+    ...(options.checks ?? []).map((c) => ({ path, where: `a check on ${path}`, expression: c.expression })),
+    ...(options.indexes ?? []).flatMap((i) => [
+      { path, where: `an index on ${path}`, expression: i.state.where },
+      ...i.state.keys.map((k) => ({ path, where: `an index on ${path}`, expression: k.state.expression })),
+    ]),
+    ...(options.policies ?? []).flatMap((p) => [
+      { path: objectPath(path, p.name), where: `policy ${p.name}`, expression: p.using },
+      { path: objectPath(path, p.name), where: `policy ${p.name}`, expression: p.withCheck },
+    ]),
+    ...(options.triggers ?? []).map((t) => ({
+      path: objectPath(path, t.name),
+      where: `trigger ${t.name}`,
+      expression: t.when,
+    })),
+  ];
+};
+
+export const referenceFindings = (
+  names: DeclaredNames,
+  tables: readonly TableHandle[],
+  views: readonly ViewHandle[],
+  functions: readonly FunctionHandle[],
+): Finding[] =>
+  [
+    ...tables.flatMap(tableMentions),
+    ...functions.map((f) => ({
+      path: `${f.schema}.${f.name}`,
+      where: `the body of ${f.schema}.${f.name}`,
+      expression: typeof f.options.body === "string" ? undefined : f.options.body,
+    })),
+    ...views
+      .map((v) => ({
+        path: objectPath(v.schema, v.name),
+        where: `view ${v.schema}.${v.name}`,
+        expression: v.definition,
+      }))
+      // a view's relations are checked against the Catalog (`dependsOn`)
+      .map((m) => ({
+        ...m,
+        expression: m.expression && {
+          ...m.expression,
+          references: m.expression.references.filter((r) => r.kind !== "relation"),
+        },
+      })),
+  ].flatMap((m) => undeclared(names, m as Mention));
