@@ -80,23 +80,30 @@ const CLOSE_SESSION = `SELECT pg_catalog.set_config('search_path', $1, false), p
  */
 export const introspect = async (client: SqlClient, options: IntrospectOptions = {}): Promise<Catalog> => {
   const session = (await client.query<SessionRow>(OPEN_SESSION)).rows[0] as SessionRow;
-  try {
-    const ctx: IntrospectContext = {
-      client,
-      serverVersion: Number(session.server_version),
-      currentUser: session.current_user,
-      schemaParam: options.schemas === undefined ? null : [...options.schemas],
-    };
-    return await readCatalog(ctx, options.roles ?? []);
-  } finally {
-    await client.query(CLOSE_SESSION, [
+  const restore = () =>
+    client.query(CLOSE_SESSION, [
       session.search_path,
       session.timezone,
       session.datestyle,
       session.intervalstyle,
       session.extra_float_digits,
     ]);
+  const ctx: IntrospectContext = {
+    client,
+    serverVersion: Number(session.server_version),
+    currentUser: session.current_user,
+    schemaParam: options.schemas === undefined ? null : [...options.schemas],
+  };
+  let catalog: Catalog;
+  try {
+    catalog = await readCatalog(ctx, options.roles ?? []);
+  } catch (error) {
+    // the read's error is the one to report; restoring may fail too (an aborted transaction refuses it)
+    await restore().catch(() => undefined);
+    throw error;
   }
+  await restore();
+  return catalog;
 };
 
 /** The per-kind reads, one after another on the one connection, then assembly. */
