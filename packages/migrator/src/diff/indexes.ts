@@ -16,6 +16,18 @@ export type IndexChange =
       /** partitioned tables cannot build an index CONCURRENTLY */
       readonly partitioned: boolean;
     }
+  /**
+   * A changed definition under the same name. An index cannot be altered: it is built again (on a
+   * relation with rows, the new one is built first under a temporary name, so queries never lack it).
+   */
+  | {
+      readonly kind: "index.replace";
+      readonly owner: IndexOwner;
+      readonly from: Index;
+      readonly to: Index;
+      readonly existing: boolean;
+      readonly partitioned: boolean;
+    }
   | {
       readonly kind: "index.drop";
       readonly owner: IndexOwner;
@@ -24,7 +36,7 @@ export type IndexChange =
       readonly partitioned: boolean;
     };
 
-/** An index cannot be altered (beyond its name): a changed one is dropped and built again. */
+/** An index cannot be altered (beyond its name): a changed one is replaced (`index.replace`). */
 export const diffIndexes = (
   ctx: DiffContext,
   owner: IndexOwner,
@@ -37,10 +49,9 @@ export const diffIndexes = (
   const changed = kept.filter(([a, b]) => !sameIndex(ctx, a, b));
   const common = { owner, existing: true, partitioned: options.partitioned };
   return [
-    ...[...removed, ...changed.map(([a]) => a)].map((index): IndexChange => ({ kind: "index.drop", index, ...common })),
-    ...[...added, ...changed.map(([, b]) => b)].map(
-      (index): IndexChange => ({ kind: "index.create", index, ...common }),
-    ),
+    ...removed.map((index): IndexChange => ({ kind: "index.drop", index, ...common })),
+    ...added.map((index): IndexChange => ({ kind: "index.create", index, ...common })),
+    ...changed.map(([a, b]): IndexChange => ({ kind: "index.replace", from: a, to: b, ...common })),
   ];
 };
 

@@ -58,6 +58,8 @@ const subjects = {
   "constraint.drop": (c) => ({ id: `constraint:${q(c.table)}.${c.constraint.name}`, action: "drop" }),
   "index.create": (c) => ({ id: `index:${c.owner.schema}.${c.index.name}`, action: "create" }),
   "index.drop": (c) => ({ id: `index:${c.owner.schema}.${c.index.name}`, action: "drop" }),
+  // A replaced index is a new index: its comment must be set again.
+  "index.replace": (c) => ({ id: `index:${c.owner.schema}.${c.to.name}`, action: "create" }),
   "partition.create": (c) => ({ id: `relation:${c.parent.schema}.${c.partition.name}`, action: "create" }),
   "partition.drop": (c) => ({ id: `relation:${c.parent.schema}.${c.partition.name}`, action: "drop" }),
   "partition.rebound": (c) => ({ id: `relation:${c.parent.schema}.${c.to.name}`, action: "alter" }),
@@ -91,8 +93,8 @@ export const recreatedIds = (changes: readonly Change[]): Set<string> => {
     const { id, action } = subjectOf(change);
     if (action === "drop") dropped.add(id);
     if (action === "create") created.add(id);
-    // A rebuilt enum replaces the type in one change.
-    if (change.kind === "enum.rebuild") dropped.add(id);
+    // A rebuilt enum or a replaced index is dropped and created in one change.
+    if (change.kind === "enum.rebuild" || change.kind === "index.replace") dropped.add(id);
   }
   return new Set([...created].filter((id) => dropped.has(id)));
 };

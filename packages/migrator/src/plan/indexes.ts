@@ -1,6 +1,6 @@
 import type { Index } from "@platform/schema";
 import type { IndexOwner } from "../diff/index.js";
-import { createIndex, dropIndex } from "../sql/indexes.js";
+import { createIndex, dropIndex, renameIndex } from "../sql/indexes.js";
 import { columnId, indexId, path, qpath, rel } from "./ids.js";
 import { collationRefs, expressionRefs, type References } from "./references.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
@@ -59,6 +59,46 @@ export const planIndexDrop: Planner<"index.drop"> = ({ owner, index, existing, p
       drops: [indexId(owner.schema, index.name)],
       needs: [rel(owner)],
       releases: refsOf(ctx.refsFrom, owner, index).filter((id) => id !== rel(owner)),
+    },
+  ];
+};
+
+/**
+ * On a relation with rows: build the new definition CONCURRENTLY under a temporary name, drop the old
+ * index CONCURRENTLY, then give the new one the old name — queries always have one of the two.
+ * Elsewhere (new relation, partitioned table, down sections): drop and create in the transaction.
+ */
+export const planIndexReplace: Planner<"index.replace"> = ({ owner, from, to, existing, partitioned }, ctx) => {
+  const at = path(owner.schema, to.name);
+  const concurrently = existing && ctx.lockSafe && !partitioned;
+  const temporary = `${to.name.slice(0, 58)}__new`;
+  const statements = concurrently
+    ? [
+        createIndex(owner, { ...to, name: temporary }, { concurrently: true }),
+        dropIndex({ schema: owner.schema, name: from.name }, { concurrently: true }),
+        renameIndex({ schema: owner.schema, name: temporary }, to.name),
+      ]
+    : [dropIndex({ schema: owner.schema, name: from.name }), createIndex(owner, to)];
+  return [
+    {
+      description: `rebuild index ${at}${concurrently ? " concurrently" : ""}`,
+      statements,
+      transactional: !concurrently,
+      hazards: existing
+        ? [
+            {
+              type: "index-build",
+              path: at,
+              message: concurrently
+                ? "the new definition is built over every row (CONCURRENTLY: writes continue), then swapped in"
+                : "the index is built over every row while writes to the table wait",
+            },
+          ]
+        : [],
+      ...(existing ? { timeouts: LONG_TIMEOUTS } : {}),
+      creates: [indexId(owner.schema, to.name)],
+      needs: refsOf(ctx.refsTo, owner, to),
+      releases: refsOf(ctx.refsFrom, owner, from).filter((id) => id !== rel(owner)),
     },
   ];
 };

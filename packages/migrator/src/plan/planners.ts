@@ -16,7 +16,7 @@ import { planEnumAddValue, planEnumCreate, planEnumDrop, planEnumRebuild } from 
 import { planExtensionCreate, planExtensionDrop, planExtensionSetSchema } from "./extensions.js";
 import { planFunctionCreate, planFunctionDrop, planFunctionReplace } from "./functions.js";
 import { planDefaultPrivilegeGrant, planDefaultPrivilegeRevoke, planGrantAdd, planGrantRevoke } from "./grants.js";
-import { planIndexCreate, planIndexDrop } from "./indexes.js";
+import { planIndexCreate, planIndexDrop, planIndexReplace } from "./indexes.js";
 import { planPartitionCreate, planPartitionDrop, planPartitionRebound, planPartitionSetLogged } from "./partitions.js";
 import { planPolicyAlter, planPolicyCreate, planPolicyDrop } from "./policies.js";
 import { planRoleAlter, planRoleCreate, planRoleDrop } from "./roles.js";
@@ -68,6 +68,7 @@ const planners = {
   "constraint.drop": planConstraintDrop,
   "index.create": planIndexCreate,
   "index.drop": planIndexDrop,
+  "index.replace": planIndexReplace,
   "partition.create": planPartitionCreate,
   "partition.drop": planPartitionDrop,
   "partition.rebound": planPartitionRebound,
