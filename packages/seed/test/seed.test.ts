@@ -95,6 +95,16 @@ const seededTwice = (open: () => Promise<SeedConnection>) => {
     expect(row?.nodes).toBe(4);
   });
 
+  it("restores rows deleted from a batch, adding only those (temporary table path)", async () => {
+    await connection.exec(`
+      DELETE FROM data_platform.events WHERE id IN (SELECT id FROM data_platform.events ORDER BY id LIMIT 7);
+      DELETE FROM monitoring.metrics WHERE node_id = 'node-002' AND recorded_at < '2026-03-29 01:00:00+00';`);
+    const report = await seed(connection);
+    const inserted = Object.fromEntries(report.tables.filter((t) => t.inserted > 0).map((t) => [t.table, t.inserted]));
+    expect(inserted).toEqual({ "data_platform.events": 7, "monitoring.metrics": 12 });
+    expect(await rowCounts(connection)).toEqual(countsAfterFirst);
+  });
+
   return () => connection;
 };
 
@@ -158,6 +168,26 @@ describe.skipIf(native === undefined)(
     });
 
     const current = seededTwice(() => connectUrl(database.url as string));
+
+    it("lets two seeds run at once on a fresh database: they take turns, rows are written once", async () => {
+      const fresh = await createTestDatabase("native");
+      try {
+        await fresh.client.exec(emitCreateScript(platformCatalog({ vector: false })));
+        const [a, b] = [await connectUrl(fresh.url as string), await connectUrl(fresh.url as string)];
+        try {
+          const reports = await Promise.all([seed(a), seed(b)]);
+          const inserted = (r: SeedReport) => r.tables.reduce((sum, t) => sum + t.inserted, 0);
+          const planned = reports[0]?.tables.reduce((sum, t) => sum + t.planned, 0) ?? 0;
+          expect(reports.map(inserted).sort((x, y) => x - y)).toEqual([0, planned]);
+          expect(await rowCounts(a)).toEqual(await rowCounts(current()));
+        } finally {
+          await a.close();
+          await b.close();
+        }
+      } finally {
+        await fresh.drop();
+      }
+    });
 
     it("seeds text embeddings without the vector column and says why", async () => {
       const connection = current();
