@@ -26,7 +26,27 @@ interface Mention {
   readonly path: string;
   readonly where: string;
   readonly expression: SqlExpression | undefined;
+  /** set where only the table's own columns may appear (checks, generated columns, index keys) */
+  readonly ownTable?: { readonly schema: string; readonly name: string };
 }
+
+/** A check, generated column or index can only read its own row. */
+const foreignColumns = (mention: Mention): Finding[] => {
+  const own = mention.ownTable;
+  if (!own) return [];
+  return (mention.expression?.references ?? []).flatMap((r): Finding[] =>
+    r.kind === "column" && (r.table.schema !== own.schema || r.table.name !== own.name)
+      ? [
+          error(
+            "foreign-column",
+            mention.path,
+            `${mention.where} uses column ${r.table.schema}.${r.table.name}.${r.name} of another table; it can only read its own row`,
+            "use a column of this table (a trigger or a foreign key can relate rows of two tables)",
+          ),
+        ]
+      : [],
+  );
+};
 
 const undeclared = (names: DeclaredNames, mention: Mention): Finding[] =>
   (mention.expression?.references ?? []).flatMap((r: SqlReference): Finding[] => {
@@ -53,6 +73,7 @@ const tableMentions = (handle: TableHandle): Mention[] => {
   const def = handle[TABLE];
   const path = objectPath(def.schema, def.name);
   const options = def.options();
+  const own = { schema: def.schema, name: def.name };
   const columns = Object.keys(def.columns).flatMap((name) => {
     const ref = (handle as unknown as Record<string, ColumnRef | undefined>)[name];
     if (!ref) return [];
@@ -60,20 +81,31 @@ const tableMentions = (handle: TableHandle): Mention[] => {
     const at = objectPath(path, name);
     return [
       { path: at, where: `the default of ${at}`, expression: isSqlExpression(s.default) ? s.default : undefined },
-      { path: at, where: `the generated expression of ${at}`, expression: s.generated },
+      { path: at, where: `the generated expression of ${at}`, expression: s.generated, ownTable: own },
       ...s.checks.map((c) => ({
         path: at,
         where: `a check on ${at}`,
         expression: typeof c.expression === "function" ? c.expression(ref) : c.expression,
+        ownTable: own,
       })),
     ];
   });
   return [
     ...columns,
-    ...(options.checks ?? []).map((c) => ({ path, where: `a check on ${path}`, expression: c.expression })),
+    ...(options.checks ?? []).map((c) => ({
+      path,
+      where: `a check on ${path}`,
+      expression: c.expression,
+      ownTable: own,
+    })),
     ...(options.indexes ?? []).flatMap((i) => [
-      { path, where: `an index on ${path}`, expression: i.state.where },
-      ...i.state.keys.map((k) => ({ path, where: `an index on ${path}`, expression: k.state.expression })),
+      { path, where: `an index on ${path}`, expression: i.state.where, ownTable: own },
+      ...i.state.keys.map((k) => ({
+        path,
+        where: `an index on ${path}`,
+        expression: k.state.expression,
+        ownTable: own,
+      })),
     ]),
     ...(options.policies ?? []).flatMap((p) => [
       { path: objectPath(path, p.name), where: `policy ${p.name}`, expression: p.using },
@@ -114,4 +146,4 @@ export const referenceFindings = (
           references: m.expression.references.filter((r) => r.kind !== "relation"),
         },
       })),
-  ].flatMap((m) => undeclared(names, m as Mention));
+  ].flatMap((m) => [...undeclared(names, m as Mention), ...foreignColumns(m as Mention)]);
