@@ -1,6 +1,6 @@
 import type { View } from "@platform/schema";
 import { compareKeys } from "@platform/schema";
-import { type DiffContext, matchByKey } from "./context.js";
+import { type DiffContext, matchByKey, sameData } from "./context.js";
 import { diffIndexes, type IndexChange } from "./indexes.js";
 
 export type ViewChange =
@@ -83,6 +83,10 @@ const dependentsClosure = (views: readonly View[], seeds: ReadonlySet<string>): 
 
 const replaceable = (a: View, b: View): boolean => {
   if (a.materialized || b.materialized) return false;
+  // Declared or read output columns settle it; otherwise read the select lists.
+  if (a.columns && b.columns) {
+    return a.columns.length <= b.columns.length && a.columns.every((c, i) => sameData(c, b.columns?.[i]));
+  }
   const before = selectList(a.definition);
   const after = selectList(b.definition);
   if (!before || !after || after.length < before.length) return false;

@@ -70,3 +70,23 @@ describe("diff: policies, triggers", () => {
     expect(diff(before, after).map((c) => c.kind)).toEqual(["trigger.replace"]);
   });
 });
+
+describe("diff: views with output columns", () => {
+  const withColumns = (definition: string, columns: string[]): View => ({
+    ...v("a", definition),
+    columns: columns.map((name) => ({ name, type: "integer" })),
+  });
+  it("decides replace vs rebuild from the output columns when both sides list them", () => {
+    const before = cat({ views: [withColumns("SELECT x FROM t", ["x"])] });
+    expect(diff(before, cat({ views: [withColumns("SELECT x, y FROM t", ["x", "y"])] })).map((c) => c.kind)).toEqual([
+      "view.replace",
+    ]);
+    expect(diff(before, cat({ views: [withColumns("SELECT y AS x FROM t", ["x"])] })).map((c) => c.kind)).toEqual([
+      "view.replace",
+    ]);
+    expect(diff(before, cat({ views: [withColumns("SELECT z FROM t", ["z"])] })).map((c) => c.kind)).toEqual([
+      "view.drop",
+      "view.create",
+    ]);
+  });
+});
