@@ -25,21 +25,21 @@ const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.na
 
 /**
  * `changes` (a textual diff of live → expected) with the differences that were only in PostgreSQL's
- * wording removed: expected view bodies are replaced by the live server's deparse of them, and the
- * diff is taken again. Nothing to confirm → the changes are returned as they are, with no query.
+ * wording removed: expected view bodies are replaced by the live server's deparse of them (the returned
+ * `expected`), and the diff is taken again. Nothing to confirm → the changes are returned as they are, with no query.
  */
 export const confirmThroughServer = async (
   client: SqlClient,
   live: Catalog,
   expected: Catalog,
   changes: readonly Change[],
-): Promise<Change[]> => {
+): Promise<{ readonly expected: Catalog; readonly changes: Change[] }> => {
   const liveViews = new Map(live.views.map((v) => [key(v), v]));
   const candidates = expected.views.filter((v) => {
     const actual = liveViews.get(key(v));
     return actual !== undefined && !sameExpression(actual.definition, v.definition);
   });
-  if (candidates.length === 0) return [...changes];
+  if (candidates.length === 0) return { expected, changes: [...changes] };
   const deparsed = await deparseViews(client, candidates);
   const rewritten: Catalog = {
     ...expected,
@@ -48,7 +48,7 @@ export const confirmThroughServer = async (
       return text === undefined ? v : { ...v, definition: text };
     }),
   };
-  return diff(live, rewritten, { sameExpression });
+  return { expected: rewritten, changes: diff(live, rewritten, { sameExpression }) };
 };
 
 /** The server's `pg_get_viewdef` of each declared body, keyed by view; bodies that fail to compile are left out. */

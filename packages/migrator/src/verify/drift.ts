@@ -42,7 +42,12 @@ const q = (n: QualifiedName): string => `${n.schema}.${n.name}`;
 const on = (t: QualifiedName, name: string): string => `${q(t)}.${name}`;
 const show = (value: unknown): unknown => value;
 
-const targetPath = (t: GrantTarget | CommentTarget): string => {
+/** Where index names resolve to their relation (`auth.users_email_idx` → `users`), so index paths read alike. */
+export interface DescribeContext {
+  readonly indexRelation: ReadonlyMap<string, string>;
+}
+
+const targetPath = (t: GrantTarget | CommentTarget, ctx?: DescribeContext): string => {
   switch (t.type) {
     case "extension":
     case "schema":
@@ -55,6 +60,10 @@ const targetPath = (t: GrantTarget | CommentTarget): string => {
     case "policy":
     case "trigger":
       return `${t.schema}.${t.table}.${t.name}`;
+    case "index": {
+      const relation = ctx?.indexRelation.get(`${t.schema}.${t.name}`);
+      return relation === undefined ? `${t.schema}.${t.name}` : `${t.schema}.${relation}.${t.name}`;
+    }
     default:
       return `${t.schema}.${t.name}`;
   }
@@ -180,6 +189,7 @@ const describers = {
     unexpected(constraintObject(c.constraint.type), on(c.table, c.constraint.name), c.constraint),
   "index.create": (c) => missing("index", on(c.owner, c.index.name), c.index),
   "index.drop": (c) => unexpected("index", on(c.owner, c.index.name), c.index),
+  "index.replace": (c) => changed("index", "definition", on(c.owner, c.to.name), c.to, c.from, "index_changed"),
   "partition.create": (c) => missing("partition", `${c.parent.schema}.${c.partition.name}`, c.partition.bound),
   "partition.drop": (c) => unexpected("partition", `${c.parent.schema}.${c.partition.name}`, c.partition.bound),
   "partition.rebound": (c) =>
@@ -220,8 +230,8 @@ const describers = {
     ...unexpected("default privilege", defaultPrivilegePath(c.privilege), c.privilege),
     message: `default privileges ${c.privilege.privileges.join(", ")} on ${c.privilege.objectType} for ${c.privilege.grantee} exist but are not declared`,
   }),
-  "comment.set": (c) => changed("comment", "text", targetPath(c.target), c.comment ?? null, undefined),
-} satisfies { [K in ChangeKind]: (change: ChangeOf<K>) => DriftCore };
+  "comment.set": (c, ctx) => changed("comment", "text", targetPath(c.target, ctx), c.comment ?? null, undefined),
+} satisfies { [K in ChangeKind]: (change: ChangeOf<K>, ctx?: DescribeContext) => DriftCore };
 
 const constraintObject = (type: string): string =>
   type === "foreign-key" ? "foreign key" : type === "primary-key" ? "primary key" : `${type} constraint`;
@@ -234,5 +244,5 @@ const defaultPrivilegePath = (p: { readonly schema: string; readonly objectType:
   `${p.schema}.${p.objectType}.${p.grantee}`;
 
 /** The drift a change stands for (without its fix). */
-export const describeChange = (change: Change): DriftCore =>
-  (describers[change.kind] as (c: Change) => DriftCore)(change);
+export const describeChange = (change: Change, ctx?: DescribeContext): DriftCore =>
+  (describers[change.kind] as (c: Change, ctx?: DescribeContext) => DriftCore)(change, ctx);

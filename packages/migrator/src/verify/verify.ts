@@ -6,7 +6,9 @@ import { normalizeCatalog, sameExpression } from "../normalize/index.js";
 import { planChanges } from "../plan/index.js";
 import { confirmThroughServer } from "./deparse.js";
 import { type Drift, type DriftCore, describeChange } from "./drift.js";
+import { objectStates } from "./object-states.js";
 import { withRollingPartitions } from "./partitions.js";
+import { withoutRebuildEchoes } from "./recreated.js";
 
 export interface VerifyOptions {
   /**
@@ -48,19 +50,87 @@ export const verifyDetailed = async (
   const live = normalizeCatalog(raw);
   const expected = normalizeCatalog(withRollingPartitions(declared, raw));
   const textual = diff(live, expected, { sameExpression });
-  const changes =
-    options.expressions === "text" ? textual : await confirmThroughServer(client, live, expected, textual);
-  return { drift: driftOf(live, expected, changes), live, expected };
+  const confirmed =
+    options.expressions === "text"
+      ? { expected, changes: textual }
+      : await confirmThroughServer(client, live, expected, textual);
+  const changes = withoutRebuildEchoes(live, confirmed.expected, confirmed.changes);
+  const states = await objectStates(client, declared);
+  return {
+    drift: sortDrift([...driftOf(live, confirmed.expected, changes), ...states]),
+    live,
+    expected: confirmed.expected,
+  };
 };
 
-/** Drift per change, each with the SQL that repairs it, sorted by path then code. */
+/**
+ * Drift per change, each with the SQL that repairs it. An object dropped and created again (a foreign
+ * key with another ON DELETE, an index with other storage parameters) is one `changed` drift.
+ */
 export const driftOf = (live: Catalog, expected: Catalog, changes: readonly Change[]): Drift[] => {
   const fixes = repairSql(live, expected, changes);
+  const indexRelation = new Map<string, string>();
+  for (const relation of [...live.tables, ...live.views, ...expected.tables, ...expected.views]) {
+    for (const index of relation.indexes ?? []) indexRelation.set(`${relation.schema}.${index.name}`, relation.name);
+  }
   const drift = changes.map((change, i): Drift => {
-    const core: DriftCore = describeChange(change);
+    const core: DriftCore = describeChange(change, { indexRelation });
     return { ...core, fix: fixes[i] ?? FALLBACK_FIX };
   });
-  return drift.sort((a, b) => compare(a.path, b.path) || compare(a.code, b.code) || compare(a.message, b.message));
+  return sortDrift(foldIntoObjects(mergeRecreated(drift)));
+};
+
+const sortDrift = (drift: readonly Drift[]): Drift[] =>
+  [...drift].sort((a, b) => compare(a.path, b.path) || compare(a.code, b.code) || compare(a.message, b.message));
+
+/**
+ * A comment or grant of an object that is itself missing or extra is part of that drift (its fix
+ * creates the object with them), not a drift of its own.
+ */
+const foldIntoObjects = (drift: readonly Drift[]): Drift[] => {
+  const owners = new Map<string, Drift>();
+  for (const d of drift) {
+    if (d.kind !== "changed" && d.object !== "comment" && d.object !== "grant" && !owners.has(d.path)) {
+      owners.set(d.path, d);
+    }
+  }
+  const extraFix = new Map<Drift, string[]>();
+  const kept = drift.filter((d) => {
+    const owner = d.object === "comment" || d.object === "grant" ? owners.get(d.path) : undefined;
+    if (owner === undefined) return true;
+    extraFix.set(owner, [...(extraFix.get(owner) ?? []), d.fix]);
+    return false;
+  });
+  return kept.map((d) => {
+    const more = extraFix.get(d);
+    return more === undefined ? d : { ...d, fix: [d.fix, ...more].join("\n") };
+  });
+};
+
+const mergeRecreated = (drift: readonly Drift[]): Drift[] => {
+  const groups = new Map<string, Drift[]>();
+  for (const d of drift) {
+    const k = `${d.object}\u0000${d.path}`;
+    groups.set(k, [...(groups.get(k) ?? []), d]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const missing = group.filter((d) => d.kind === "missing" && d.object !== "grant");
+    const extra = group.filter((d) => d.kind === "unexpected" && d.object !== "grant");
+    const [created] = missing;
+    const [dropped] = extra;
+    if (missing.length !== 1 || extra.length !== 1 || created === undefined || dropped === undefined) return group;
+    const merged: Drift = {
+      code: `${created.object.replaceAll(" ", "_")}_changed`,
+      kind: "changed",
+      object: created.object,
+      path: created.path,
+      message: `${created.object} definition differs`,
+      expected: created.expected,
+      actual: dropped.actual,
+      fix: `${dropped.fix}\n${created.fix}`,
+    };
+    return [merged, ...group.filter((d) => d !== created && d !== dropped)];
+  });
 };
 
 const FALLBACK_FIX =
