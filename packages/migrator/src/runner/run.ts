@@ -143,10 +143,13 @@ const reconcileAndRun = async (
   body: Body,
 ): Promise<RunResult> => {
   const reconciled = reconcile(files, history);
-  // `up` repairs interrupted migrations itself (reported as repair events), so they are no finding there.
-  const findings = reconcileFindings(reconciled, ctx.client.label).filter(
-    (finding) => command === "down" || finding.code !== "migration_interrupted",
-  );
+  // `up` repairs interrupted migrations whose file it has (reported as repair events): no finding there.
+  const names = new Set(files.map((file) => file.name));
+  const reported: Reconciled =
+    command === "up"
+      ? { ...reconciled, interrupted: reconciled.interrupted.filter((row) => !names.has(row.name)) }
+      : reconciled;
+  const findings = [...reconcileFindings(reported, ctx.client.label)];
   const refused = findings.filter((finding) => finding.severity === "error");
   if (refused.length > 0) {
     throw new MigratorError({

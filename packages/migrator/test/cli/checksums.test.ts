@@ -1,10 +1,13 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { parseMigrationFile } from "../../src/files/index.js";
 import { copyFixture, runCli } from "../runner/helpers/cli.js";
 import { historyRows } from "../runner/helpers/databases.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 describeOnProviders("checksums of applied migrations", { providers: ["native"] }, (getDb) => {
   it("refuses an edited applied migration by name with both checksums, and runs nothing after it", async () => {

@@ -1,7 +1,10 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { fixture, runCli } from "../runner/helpers/cli.js";
 import { historyRows } from "../runner/helpers/databases.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 interface StatusDocument {
   exitCode: number;

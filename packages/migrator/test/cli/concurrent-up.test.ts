@@ -1,7 +1,10 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { fixture, runCli } from "../runner/helpers/cli.js";
 import { historyRows } from "../runner/helpers/databases.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 describeOnProviders(
   "16 concurrent `migrate up` processes on one empty database",
@@ -12,7 +15,7 @@ describeOnProviders(
       const url = db.url as string;
       const runs = await Promise.all(
         Array.from({ length: 16 }, () =>
-          runCli(["up", "--database-url", url, "--migrations-dir", fixture("basic"), "--lock-wait", "120s"]),
+          runCli(["up", "--database-url", url, "--migrations-dir", fixture("basic"), "--lock-wait", "300s"]),
         ),
       );
       for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });

@@ -3,8 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fixture, runCli, spawnCli } from "../runner/helpers/cli.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 /** The embedded default: no --database-url, no DATABASE_URL → PGlite persisted in a data directory. */
 describe("the embedded PGlite database (no URL given)", () => {
@@ -19,7 +22,7 @@ describe("the embedded PGlite database (no URL given)", () => {
     };
   };
 
-  it("applies every migration, and a second `up` says there is nothing to do", { timeout: 120_000 }, async () => {
+  it("applies every migration, and a second `up` says there is nothing to do", async () => {
     const dir = await freshDir();
     const first = await runCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("basic")]);
     expect(first.code, first.stderr).toBe(0);
@@ -34,14 +37,14 @@ describe("the embedded PGlite database (no URL given)", () => {
     expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 
-  it("has pgvector: the migration a native server without it refuses applies here", { timeout: 120_000 }, async () => {
+  it("has pgvector: the migration a native server without it refuses applies here", async () => {
     const dir = await freshDir();
     const run = await runCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("needs-vector")]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("applied 2 migration(s)");
   });
 
-  it("refuses a second process on the same data directory while the first runs", { timeout: 120_000 }, async () => {
+  it("refuses a second process on the same data directory while the first runs", async () => {
     const dir = await freshDir();
     const first = spawnCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("killable")]);
     while (!existsSync(`${dir}.lock`)) await sleep(20);
@@ -53,7 +56,7 @@ describe("the embedded PGlite database (no URL given)", () => {
     expect(firstDone.code, firstDone.stderr).toBe(0);
   });
 
-  it("takes over the lock file of a process that was killed, and converges", { timeout: 180_000 }, async () => {
+  it("takes over the lock file of a process that was killed, and converges", async () => {
     const dir = await freshDir();
     const victim = spawnCli(["up", "--embedded-dir", dir, "--migrations-dir", fixture("killable")]);
     while (!existsSync(`${dir}.lock`)) await sleep(20);
@@ -70,7 +73,7 @@ describe("the embedded PGlite database (no URL given)", () => {
     });
   });
 
-  it("takes over a lock file left by a process that no longer exists", { timeout: 120_000 }, async () => {
+  it("takes over a lock file left by a process that no longer exists", async () => {
     const dir = await freshDir();
     const gone = spawn(process.execPath, ["-e", ""]);
     await new Promise((resolve) => gone.on("close", resolve));

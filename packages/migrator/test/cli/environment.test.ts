@@ -1,10 +1,13 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { fixture, runCli } from "../runner/helpers/cli.js";
 import { databaseFactory, historyRows, urlFor, withClient } from "../runner/helpers/databases.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 interface RunDocument {
   exitCode: number;

@@ -1,9 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { copyFixture, runCli } from "../runner/helpers/cli.js";
 import { historyRows } from "../runner/helpers/databases.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 describeOnProviders("a migration that fails", { providers: ["native"] }, (getDb) => {
   it("is rolled back whole, named with file and line, and stops the run; fixed, the next up continues", async () => {

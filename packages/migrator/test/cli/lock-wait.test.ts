@@ -1,8 +1,11 @@
 import { connectPg } from "@platform/migrator/db";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { LOCK_KEY } from "../../src/runner/lock.js";
 import { fixture, runCli } from "../runner/helpers/cli.js";
 import { describeOnProviders } from "../runner/helpers/providers.js";
+
+// Every test here starts CLI processes (tsx start-up each); on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 400_000 });
 
 describeOnProviders("waiting for another runner's lock", { providers: ["native"] }, (getDb) => {
   it("names the holder while waiting, then exits 2 when --lock-wait expires, having applied nothing", async () => {
