@@ -47,7 +47,8 @@ CREATE INDEX text_embeddings_dataset_id_record_id_chunk_index_idx
 
 const spec = embeddingsTable({
   count: ROWS,
-  datasetIds: Array.from({ length: 12 }, (_, n) => `00000000-0000-4000-8000-${String(n + 1).padStart(12, "0")}`),
+  datasetUnits: [Array.from({ length: 12 }, (_, n) => `00000000-0000-4000-8000-${String(n + 1).padStart(12, "0")}`)],
+  perUnit: ROWS,
   withVector: true,
   literal: "array",
 });

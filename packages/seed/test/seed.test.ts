@@ -189,6 +189,30 @@ describe.skipIf(native === undefined)(
       }
     });
 
+    it("seeding --scale 2 after --scale 1 gives exactly what a fresh --scale 2 gives", async () => {
+      const grown = await createTestDatabase("native");
+      const fresh = await createTestDatabase("native");
+      const opened: SeedConnection[] = [];
+      try {
+        for (const d of [grown, fresh]) await d.client.exec(emitCreateScript(platformCatalog({ vector: false })));
+        const [g, f] = [await connectUrl(grown.url as string), await connectUrl(fresh.url as string)];
+        opened.push(g, f);
+        await seed(g, { scale: 1 });
+        const added = await seed(g, { scale: 2 });
+        await seed(f, { scale: 2 });
+        const counts = await rowCounts(g);
+        expect(counts).toEqual(await rowCounts(f));
+        expect(await contentHash(g)).toEqual(await contentHash(f));
+        expect(counts["data_platform.events"]).toBe(6000);
+        expect(counts["monitoring.metrics"]).toBe(2 * 3456);
+        expect(added.tables.find((t) => t.table === "data_platform.events")?.inserted).toBe(3000);
+      } finally {
+        for (const c of opened) await c.close();
+        await grown.drop();
+        await fresh.drop();
+      }
+    });
+
     it("seeds text embeddings without the vector column and says why", async () => {
       const connection = current();
       const report = await seed(connection);

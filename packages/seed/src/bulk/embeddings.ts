@@ -3,11 +3,14 @@ import { sentence } from "../plan/data-platform.js";
 import { at } from "../plan/time.js";
 import { rng } from "../prng.js";
 import { unitVector, type VectorLiteral, vectorText } from "../vectors.js";
-import type { BulkTable } from "./types.js";
+import { type BulkTable, unitOf } from "./types.js";
 
 export interface EmbeddingsOptions {
   readonly count: number;
-  readonly datasetIds: readonly string[];
+  /** the dataset ids of each scale unit (see `unitOf`) */
+  readonly datasetUnits: readonly (readonly string[])[];
+  /** rows per scale unit */
+  readonly perUnit: number;
   /** false when the database has no pgvector (the column does not exist there) */
   readonly withVector: boolean;
   /** how the vector is written; `array` for a real[] stand-in column (benchmark on a server without pgvector) */
@@ -22,9 +25,9 @@ export const EMBEDDING_DIMENSIONS = 1536;
 /** `data_platform.text_embeddings`: chunks of dataset records with 1536-dimensional unit vectors. */
 export const embeddingsTable = (options: EmbeddingsOptions): BulkTable => {
   const literal = options.literal ?? "pgvector";
-  const datasets = options.datasetIds;
   const identity = (i: number) => {
     const record = Math.floor(i / CHUNKS_PER_RECORD);
+    const datasets = unitOf(options.datasetUnits, options.perUnit, i);
     return {
       id: seedId(`text-embedding/${i}`),
       dataset: datasets[record % datasets.length] ?? null,

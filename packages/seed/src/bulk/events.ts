@@ -1,12 +1,13 @@
 import { seedId } from "../ids.js";
 import { EVENT_TYPES } from "../plan/names.js";
-import { EVENTS_RANGE, within } from "../plan/time.js";
+import { EVENTS_RANGE, spread, within } from "../plan/time.js";
 import { rng } from "../prng.js";
-import type { BulkTable } from "./types.js";
+import { type BulkTable, unitOf } from "./types.js";
 
 /** `data_platform.events`: user activity over three months (one monthly partition each). */
-export const eventsTable = (count: number, userIds: readonly string[]): BulkTable => {
-  const createdAt = (i: number): Date => within(EVENTS_RANGE, (i + 0.5) / count);
+/** `userUnits`: the users of each scale unit, `perUnit` rows each (see `unitOf`). */
+export const eventsTable = (count: number, userUnits: readonly (readonly string[])[], perUnit: number): BulkTable => {
+  const createdAt = (i: number): Date => within(EVENTS_RANGE, spread(i));
   return {
     table: "data_platform.events",
     columns: ["id", "user_id", "event_type", "event_data", "occurred_at", "created_at"],
@@ -29,7 +30,7 @@ export const eventsTable = (count: number, userIds: readonly string[]): BulkTabl
             : { page: r.pick(["/models", "/datasets", "/endpoints", "/settings"]), session: r.int(1, 500) };
       return [
         seedId(`event/${i}`),
-        r.pick(userIds),
+        r.pick(unitOf(userUnits, perUnit, i)),
         type,
         JSON.stringify(data),
         new Date(created.getTime() - r.int(0, 5000)).toISOString(),

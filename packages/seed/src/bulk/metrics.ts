@@ -4,12 +4,15 @@ import type { BulkTable } from "./types.js";
 
 const SAMPLE_MINUTES = 5;
 
-/** `monitoring.metrics`: every node reports every five minutes for three days (one daily partition each). */
+/**
+ * `monitoring.metrics`: every node reports every five minutes for three days (one daily partition each).
+ * Rows are node-major (all of node 1, then node 2, …), so more nodes at a larger scale append rows.
+ */
 export const metricsTable = (nodes: number): BulkTable => {
   const perNode = (days(METRICS_RANGE) * 24 * 60) / SAMPLE_MINUTES;
-  const nodeId = (i: number): string => `node-${String((i % nodes) + 1).padStart(3, "0")}`;
+  const nodeId = (i: number): string => `node-${String(Math.floor(i / perNode) + 1).padStart(3, "0")}`;
   const recordedAt = (i: number): string =>
-    new Date(dayMs(METRICS_RANGE.from) + Math.floor(i / nodes) * SAMPLE_MINUTES * 60_000).toISOString();
+    new Date(dayMs(METRICS_RANGE.from) + (i % perNode) * SAMPLE_MINUTES * 60_000).toISOString();
   return {
     table: "monitoring.metrics",
     columns: ["recorded_at", "node_id", "sys_mem_mb", "go_routines", "db_open_conns", "db_wait_count", "extra"],
@@ -21,8 +24,8 @@ export const metricsTable = (nodes: number): BulkTable => {
     ],
     keyAt: (i) => [nodeId(i), recordedAt(i)],
     rowAt: (i) => {
-      const r = rng(`metric/${i}`);
-      const slot = Math.floor(i / nodes);
+      const r = rng(`metric/${nodeId(i)}/${recordedAt(i)}`);
+      const slot = i % perNode;
       // a daily cycle, so daily_stats shows something other than noise
       const load = 0.5 + 0.4 * Math.sin((slot / (24 * 12)) * 2 * Math.PI);
       return [

@@ -1,8 +1,8 @@
 import { seedId } from "../ids.js";
 import { USER_AGENTS } from "../plan/names.js";
-import { REQUEST_LOGS_RANGE, within } from "../plan/time.js";
+import { REQUEST_LOGS_RANGE, spread, within } from "../plan/time.js";
 import { rng } from "../prng.js";
-import type { BulkTable } from "./types.js";
+import { type BulkTable, unitOf } from "./types.js";
 
 export interface RequestLogRefs {
   readonly endpoints: readonly { readonly id: string; readonly slug: string }[];
@@ -12,8 +12,9 @@ export interface RequestLogRefs {
 const STATUSES = [200, 200, 200, 200, 200, 200, 200, 201, 204, 400, 401, 404, 429, 500, 503] as const;
 
 /** `service_platform.request_logs`: a week of API traffic (one daily partition per day). */
-export const requestLogsTable = (count: number, refs: RequestLogRefs): BulkTable => {
-  const createdAt = (i: number): Date => within(REQUEST_LOGS_RANGE, (i + 0.5) / count);
+/** `units`: the endpoints and keys of each scale unit, `perUnit` rows each (see `unitOf`). */
+export const requestLogsTable = (count: number, units: readonly RequestLogRefs[], perUnit: number): BulkTable => {
+  const createdAt = (i: number): Date => within(REQUEST_LOGS_RANGE, spread(i));
   return {
     table: "service_platform.request_logs",
     columns: [
@@ -40,6 +41,7 @@ export const requestLogsTable = (count: number, refs: RequestLogRefs): BulkTable
     keyAt: (i) => [seedId(`request-log/${i}`), createdAt(i).toISOString()],
     rowAt: (i) => {
       const r = rng(`request-log/${i}`);
+      const refs = unitOf(units, perUnit, i);
       const endpoint = r.pick(refs.endpoints);
       const key = r.chance(0.85) ? r.pick(refs.apiKeys) : undefined;
       const status = r.pick(STATUSES);

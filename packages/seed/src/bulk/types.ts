@@ -2,6 +2,16 @@ import type { RelationName } from "@platform/types";
 import type { CsvValue } from "../csv.js";
 
 /**
+ * What the rows of one scale unit point at: bulk row `i` belongs to unit `floor(i / rowsPerUnit)` and picks
+ * only from that unit's ids, so the rows of `--scale 1` are the first rows of `--scale 2`, unchanged.
+ */
+export const unitOf = <T>(units: readonly T[], rowsPerUnit: number, i: number): T => {
+  const unit = units[Math.floor(i / rowsPerUnit) % units.length];
+  if (unit === undefined) throw new Error("bulk rows need at least one unit of referenced ids");
+  return unit;
+};
+
+/**
  * A table filled through COPY in batches. Row `i` is a pure function of `i`, so any batch can be generated
  * on its own, and a batch already in the database is recognised by its keys and skipped.
  */

@@ -134,6 +134,7 @@ export const membershipRows = (adminId: string, users: readonly User[]): NewRow<
 export interface ApiKey {
   readonly id: string;
   readonly userId: string;
+  readonly organization: Organization | undefined;
   readonly row: NewRow<"auth.api_keys">;
 }
 
@@ -148,6 +149,7 @@ export const apiKeys = (adminId: string, users: readonly User[]): ApiKey[] =>
     return {
       id,
       userId: user.id,
+      organization: user.organization,
       row: {
         id,
         user_id: user.id,

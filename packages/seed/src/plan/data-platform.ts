@@ -5,7 +5,7 @@ import { rng } from "../prng.js";
 import { unitVector } from "../vectors.js";
 import type { Organization, User } from "./auth.js";
 import { DATASET_FORMATS, SOURCE_TYPES, WORDS } from "./names.js";
-import { at, CREATED_FROM, STORAGE_RANGE, within } from "./time.js";
+import { at, CREATED_FROM, STORAGE_RANGE, spread, within } from "./time.js";
 import type { Counts } from "./types.js";
 
 export const sentence = (seed: string, words: number): string => {
@@ -110,7 +110,7 @@ export const documentRows = (users: readonly User[], withEmbedding: boolean): Ne
 export const storageRecordRows = (counts: Counts): NewRow<"data_platform.storage_records">[] =>
   Array.from({ length: counts.storageRecords }, (_, n) => {
     const r = rng(`storage-record/${n}`);
-    const created = within(STORAGE_RANGE, n / counts.storageRecords);
+    const created = within(STORAGE_RANGE, spread(n));
     const session = `sess-${r.int(1, 9999).toString().padStart(4, "0")}`;
     return {
       id: `rec-${String(n + 1).padStart(6, "0")}`,

@@ -12,7 +12,7 @@ import { seedId } from "../ids.js";
 import * as auth from "./auth.js";
 import * as data from "./data-platform.js";
 import * as ml from "./ml-platform.js";
-import { type AnySmallTable, countsFor, type Features, rowsOf } from "./types.js";
+import { type AnySmallTable, countsFor, type Features, PER_UNIT, rowsOf } from "./types.js";
 
 export interface SeedPlan {
   readonly small: readonly AnySmallTable[];
@@ -33,6 +33,8 @@ export const buildPlan = (options: { scale: number; adminId: string; features: F
   const datasetsOf = (org: auth.Organization) => datasets.filter((d) => d.organization === org);
   const models = ml.models(orgs, counts);
   const endpoints = ml.endpoints(models);
+  const unitOfOrg = (org: auth.Organization): number => Math.floor(org.index / PER_UNIT.organizations);
+  const units = Array.from({ length: options.scale }, (_, u) => u);
   return {
     small: [
       rowsOf("auth.organizations", auth.organizationRows(orgs)),
@@ -57,14 +59,30 @@ export const buildPlan = (options: { scale: number; adminId: string; features: F
     bulk: [
       embeddingsTable({
         count: counts.embeddings,
-        datasetIds: datasets.map((d) => d.id),
+        datasetUnits: units.map((u) => datasets.filter((d) => unitOfOrg(d.organization) === u).map((d) => d.id)),
+        perUnit: PER_UNIT.embeddings,
         withVector: features.textEmbeddingVector,
       }),
-      eventsTable(counts.events, [adminId, ...users.map((u) => u.id)]),
-      requestLogsTable(counts.requestLogs, {
-        endpoints: endpoints.map((e) => ({ id: e.id, slug: e.slug })),
-        apiKeys: keys.map((k) => ({ id: k.id, userId: k.userId })),
-      }),
+      eventsTable(
+        counts.events,
+        units.map((u) => [
+          adminId,
+          ...users.filter((user) => user.organization && unitOfOrg(user.organization) === u).map((user) => user.id),
+        ]),
+        PER_UNIT.events,
+      ),
+      requestLogsTable(
+        counts.requestLogs,
+        units.map((u) => ({
+          endpoints: endpoints
+            .filter((e) => unitOfOrg(e.model.organization) === u)
+            .map((e) => ({ id: e.id, slug: e.slug })),
+          apiKeys: keys
+            .filter((k) => k.organization === undefined || unitOfOrg(k.organization) === u)
+            .map((k) => ({ id: k.id, userId: k.userId })),
+        })),
+        PER_UNIT.requestLogs,
+      ),
       metricsTable(counts.metricNodes),
     ],
   };

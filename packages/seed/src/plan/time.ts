@@ -29,5 +29,11 @@ export const within = (range: { readonly from: string; readonly to: string }, f:
   return new Date(start + Math.floor((f * span) / 1000) * 1000);
 };
 
+/**
+ * Where row `i` falls in a range, as a fraction: the golden-ratio sequence spreads any number of rows
+ * evenly without knowing how many there are, so row `i` is the same at every scale.
+ */
+export const spread = (i: number): number => ((i + 1) * 0.6180339887498949) % 1;
+
 export const days = (range: { readonly from: string; readonly to: string }): number =>
   Math.round((dayMs(range.to) - dayMs(range.from)) / DAY_MS);

@@ -26,15 +26,28 @@ export interface Counts {
   readonly storageRecords: number;
 }
 
+/**
+ * One scale unit: `--scale N` is N units. Unit `u` owns organizations `3u…3u+2` with their users, datasets
+ * and endpoints, and the bulk rows of unit `u` point only at those, so a larger scale appends rows.
+ */
+export const PER_UNIT = {
+  organizations: 3,
+  embeddings: 1000,
+  events: 3000,
+  requestLogs: 4200,
+  metricNodes: 4,
+  storageRecords: 20,
+} as const;
+
 export const countsFor = (scale: number): Counts => ({
-  organizations: 3 * scale,
+  organizations: PER_UNIT.organizations * scale,
   usersPerOrganization: 8,
   modelsPerOrganization: 3,
-  embeddings: 1000 * scale,
-  events: 3000 * scale,
-  requestLogs: 4200 * scale,
-  metricNodes: 4 * scale,
-  storageRecords: 20 * scale,
+  embeddings: PER_UNIT.embeddings * scale,
+  events: PER_UNIT.events * scale,
+  requestLogs: PER_UNIT.requestLogs * scale,
+  metricNodes: PER_UNIT.metricNodes * scale,
+  storageRecords: PER_UNIT.storageRecords * scale,
 });
 
 /** The ids the bulk rows point at. */
