@@ -1,7 +1,7 @@
 import type { FunctionDef } from "@platform/schema";
 import { functionSignature } from "@platform/schema";
 import { createFunction, dropFunction } from "../sql/functions.js";
-import { schemaId } from "./ids.js";
+import { roleId, schemaId } from "./ids.js";
 import { expressionRefs, type References, typeRefs } from "./references.js";
 import type { Planner } from "./step.js";
 
@@ -33,7 +33,7 @@ export const planFunctionDrop: Planner<"function.drop"> = ({ function: fn }, ctx
     description: `drop function ${functionSignature(fn)}`,
     statements: [dropFunction(fn)],
     drops: [id(fn)],
-    releases: refsOf(ctx.refsFrom, fn),
+    releases: [...refsOf(ctx.refsFrom, fn), ...(fn.grants ?? []).map((g) => roleId(g.grantee))],
   },
 ];
 

@@ -26,8 +26,9 @@ export class PlanCycleError extends Error {
 
 /**
  * Deterministic topological order (after pg-schema-diff's sql_graph): a node runs after every node
- * that creates what it needs, a node that drops something runs after every node that releases it,
- * and something dropped is dropped before it is created again. Among ready nodes the smallest
+ * that creates what it needs (or, when nothing creates it, before the node that drops it), a node
+ * that drops something runs after every node that releases it, and something dropped is dropped
+ * before it is created again. Among ready nodes the smallest
  * `order` goes first (a binary heap keeps this O(E + N log N)).
  */
 export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
@@ -45,8 +46,14 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
     (edges[from] as number[]).push(to);
     indegree[to] = (indegree[to] as number) + 1;
   };
+  const droppers = group(nodes, (n) => n.drops);
   nodes.forEach((node, i) => {
-    for (const x of node.needs) for (const c of creators.get(x) ?? []) edge(c, i);
+    for (const x of node.needs) {
+      const made = creators.get(x);
+      if (made) for (const c of made) edge(c, i);
+      // Nothing creates it and something drops it: use it while it is still there.
+      else for (const d of droppers.get(x) ?? []) edge(i, d);
+    }
     for (const x of node.drops) {
       for (const r of releasers.get(x) ?? []) edge(r, i);
       if (!node.creates.includes(x)) {

@@ -1,5 +1,5 @@
 import { createSchema, dropSchema } from "../sql/schemas.js";
-import { schemaId } from "./ids.js";
+import { roleId, schemaId } from "./ids.js";
 import type { Planner } from "./step.js";
 
 export const planSchemaCreate: Planner<"schema.create"> = ({ schema }) => [
@@ -8,5 +8,10 @@ export const planSchemaCreate: Planner<"schema.create"> = ({ schema }) => [
 
 /** DROP SCHEMA without CASCADE: it fails rather than delete objects the plan did not drop itself. */
 export const planSchemaDrop: Planner<"schema.drop"> = ({ schema }) => [
-  { description: `drop schema ${schema.name}`, statements: [dropSchema(schema)], drops: [schemaId(schema.name)] },
+  {
+    description: `drop schema ${schema.name}`,
+    statements: [dropSchema(schema)],
+    drops: [schemaId(schema.name)],
+    releases: (schema.grants ?? []).map((g) => roleId(g.grantee)),
+  },
 ];

@@ -1,7 +1,7 @@
 import type { Sequence } from "@platform/schema";
 import { quoteQualified } from "../sql/quote.js";
 import { createSequence, dropSequence, setSequenceOwner } from "../sql/sequences.js";
-import { columnId, qpath, schemaId } from "./ids.js";
+import { columnId, qpath, roleId, schemaId } from "./ids.js";
 import type { Planner, StepDraft } from "./step.js";
 
 const id = (s: { schema: string; name: string }) => `sequence:${qpath(s)}`;
@@ -44,7 +44,7 @@ export const planSequenceDrop: Planner<"sequence.drop"> = ({ sequence }) => [
     statements: [dropSequence(sequence).replace("DROP SEQUENCE ", "DROP SEQUENCE IF EXISTS ")],
     hazards: [{ type: "data-loss", path: qpath(sequence), message: "the sequence and its current value are dropped" }],
     drops: [id(sequence)],
-    releases: [schemaId(sequence.schema)],
+    releases: [schemaId(sequence.schema), ...(sequence.grants ?? []).map((g) => roleId(g.grantee))],
   },
 ];
 

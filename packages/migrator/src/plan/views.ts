@@ -1,6 +1,6 @@
 import type { View } from "@platform/schema";
 import { createView, dropView } from "../sql/views.js";
-import { qpath, rel, reshapeId, schemaId } from "./ids.js";
+import { qpath, rel, reshapeId, roleId, schemaId } from "./ids.js";
 import { expressionRefs, type References } from "./references.js";
 import type { Planner } from "./step.js";
 
@@ -26,7 +26,7 @@ export const planViewDrop: Planner<"view.drop"> = ({ view }, ctx) => [
     description: `drop ${view.materialized ? "materialized view" : "view"} ${qpath(view)}`,
     statements: [dropView(view)],
     drops: [rel(view)],
-    releases: [...refsOf(ctx.refsFrom, view), ...shapes(view)],
+    releases: [...refsOf(ctx.refsFrom, view), ...shapes(view), ...(view.grants ?? []).map((g) => roleId(g.grantee))],
   },
 ];
 
