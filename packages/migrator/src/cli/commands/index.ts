@@ -1,4 +1,5 @@
 import type { CommandSpec } from "../command.js";
+import { diffCommand } from "./diff.js";
 import { downCommand } from "./down.js";
 import { generateCommand } from "./generate.js";
 import { statusCommand } from "./status.js";
@@ -17,4 +18,5 @@ export const commands: readonly CommandSpec[] = [
   generateCommand,
   typesCommand,
   verifyCommand,
+  diffCommand,
 ];
