@@ -11,6 +11,7 @@ const byteLength = (text: string): number => Buffer.byteLength(text, "utf8");
 
 /** The longest prefix of `text` that fits in `bytes` bytes without splitting a character (`pg_mbcliplen`). */
 export const clipBytes = (text: string, bytes: number): string => {
+  if (byteLength(text) <= bytes) return text;
   let out = "";
   let used = 0;
   for (const ch of text) {

@@ -15,7 +15,7 @@ import { checkEnums } from "./enums.js";
 import type { Finding } from "./finding.js";
 import { checkFunctions } from "./functions.js";
 import { checkIndexes } from "./indexes.js";
-import { checkDuplicateNames, checkEmptyNames, checkIdentifierLength } from "./names.js";
+import { checkDuplicateNames, checkIdentifiers } from "./names.js";
 import { checkPartitions } from "./partitions.js";
 import { checkPolicies } from "./policies.js";
 import { checkRenames } from "./renames.js";
@@ -29,8 +29,7 @@ import { checkViews } from "./views.js";
 export type Check = (context: ValidationContext) => readonly Finding[];
 
 const CHECKS: readonly Check[] = [
-  (ctx) => checkEmptyNames(ctx.catalog),
-  (ctx) => checkIdentifierLength(ctx.catalog),
+  (ctx) => checkIdentifiers(ctx.catalog),
   (ctx) => checkDuplicateNames(ctx.catalog),
   checkSchemasDeclared,
   checkRolesAndGrants,

@@ -202,8 +202,11 @@ const identifiers = (catalog: Catalog): { readonly name: string; readonly path: 
   }),
 ];
 
-export const checkIdentifierLength = (catalog: Catalog): Finding[] =>
-  identifiers(catalog).flatMap(({ name, path }) => {
+/** Identifiers that are empty, or longer than PostgreSQL keeps (one pass over every name). */
+export const checkIdentifiers = (catalog: Catalog): Finding[] =>
+  identifiers(catalog).flatMap(({ name, path }): Finding[] => {
+    if (name === "") return [error("empty-name", path || "(catalog)", "an object has an empty name", "give it a name")];
+    if (name.length * 3 <= MAX_BYTES) return [];
     const size = bytes(name);
     if (size <= MAX_BYTES) return [];
     return [
@@ -215,8 +218,3 @@ export const checkIdentifierLength = (catalog: Catalog): Finding[] =>
       ),
     ];
   });
-
-export const checkEmptyNames = (catalog: Catalog): Finding[] =>
-  identifiers(catalog).flatMap(({ name, path }) =>
-    name === "" ? [error("empty-name", path || "(catalog)", "an object has an empty name", "give it a name")] : [],
-  );
