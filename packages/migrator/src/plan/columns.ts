@@ -173,7 +173,8 @@ export const planColumnSetNotNull: Planner<"column.set-not-null"> = (c, ctx) => 
     ];
   }
   const check = {
-    name: `${c.table.name}_${c.column}_not_null`.slice(0, 63),
+    // Not `<table>_<column>_not_null`: PostgreSQL 18 gives that name to the NOT NULL constraint itself.
+    name: `${c.table.name}_${c.column}_nn_check`.slice(0, 63),
     expression: `${quoteIdent(c.column)} IS NOT NULL`,
   };
   return [

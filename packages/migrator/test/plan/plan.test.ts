@@ -68,10 +68,10 @@ describe("plan: lock safety on tables that exist", () => {
       { ...users, columns: [users.columns[0] as Table["columns"][0], { name: "email", type: "text", notNull: true }] },
     ]);
     expect(sqlOf(cat([users]), to)).toEqual([
-      "ALTER TABLE app.users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;",
-      "ALTER TABLE app.users VALIDATE CONSTRAINT users_email_not_null;",
+      "ALTER TABLE app.users ADD CONSTRAINT users_email_nn_check CHECK (email IS NOT NULL) NOT VALID;",
+      "ALTER TABLE app.users VALIDATE CONSTRAINT users_email_nn_check;",
       "ALTER TABLE app.users ALTER COLUMN email SET NOT NULL;",
-      "ALTER TABLE app.users DROP CONSTRAINT users_email_not_null;",
+      "ALTER TABLE app.users DROP CONSTRAINT users_email_nn_check;",
     ]);
   });
 
