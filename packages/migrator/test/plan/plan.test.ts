@@ -181,3 +181,51 @@ describe("plan: hashes", () => {
     expect(catalogHash(cat([users]))).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe("plan: regressions", () => {
+  it("regression: dropping two tables that reference each other is not a cycle (foreign keys go first)", () => {
+    const a: Table = {
+      schema: "app",
+      name: "a",
+      columns: [
+        { name: "id", type: "bigint", notNull: true },
+        { name: "b_id", type: "bigint" },
+      ],
+      primaryKey: { name: "a_pkey", columns: ["id"] },
+      foreignKeys: [{ name: "a_b_fk", columns: ["b_id"], references: { schema: "app", table: "b", columns: ["id"] } }],
+    };
+    const b: Table = {
+      ...a,
+      name: "b",
+      primaryKey: { name: "b_pkey", columns: ["id"] },
+      foreignKeys: [{ name: "b_a_fk", columns: ["b_id"], references: { schema: "app", table: "a", columns: ["id"] } }],
+    };
+    expect(plan(cat([a, b]), cat([]), { allowDestructive: true }).steps.map((s) => s.description)).toEqual([
+      "drop foreign keys of app.a",
+      "drop foreign keys of app.b",
+      "drop table app.a",
+      "drop table app.b",
+    ]);
+  });
+
+  it("regression: default privileges are revoked before their schema is dropped", () => {
+    const from: Catalog = {
+      ...emptyCatalog(),
+      schemas: [{ name: "gone" }],
+      defaultPrivileges: [{ schema: "gone", objectType: "tables", grantee: "r", privileges: ["SELECT"] }],
+    };
+    expect(plan(from, emptyCatalog()).steps.map((s) => s.description)).toEqual([
+      "revoke default privileges SELECT on tables in gone from r",
+      "drop schema gone",
+    ]);
+  });
+
+  it("regression: a role is dropped after the schema whose grants name it", () => {
+    const from: Catalog = {
+      ...emptyCatalog(),
+      roles: [{ name: "r" }],
+      schemas: [{ name: "gone", grants: [{ grantee: "r", privileges: ["USAGE"] }] }],
+    };
+    expect(plan(from, emptyCatalog()).steps.map((s) => s.description)).toEqual(["drop schema gone", "drop role r"]);
+  });
+});
