@@ -1,14 +1,13 @@
 import type { CommentTarget } from "../diff/index.js";
-import { functionIdentity } from "../sql/functions.js";
-import { quoteIdent, quoteLiteral, quoteQualified } from "../sql/quote.js";
+import { type CommentTarget as SqlCommentTarget, commentOn as sqlCommentOn } from "../sql/comments.js";
 
-/** `TABLE auth.users`, `COLUMN auth.users.email`, `CONSTRAINT users_pkey ON auth.users` */
-export const commentTargetSql = (t: CommentTarget): string => {
+/** The diff's comment target as the SQL emitter names it. */
+const sqlTarget = (t: CommentTarget): SqlCommentTarget => {
   switch (t.type) {
     case "extension":
     case "schema":
     case "role":
-      return `${t.type.toUpperCase()} ${quoteIdent(t.name)}`;
+      return { kind: t.type, name: t.name };
     case "collation":
     case "type":
     case "domain":
@@ -17,17 +16,17 @@ export const commentTargetSql = (t: CommentTarget): string => {
     case "view":
     case "materialized view":
     case "index":
-      return `${t.type.toUpperCase()} ${quoteQualified(t)}`;
+      return { kind: t.type, object: { schema: t.schema, name: t.name } };
     case "function":
-      return `FUNCTION ${functionIdentity({ schema: t.schema, name: t.name, args: t.args.map((type) => ({ type })) })}`;
+      return { kind: "function", fn: { schema: t.schema, name: t.name, args: t.args.map((type) => ({ type })) } };
     case "column":
-      return `COLUMN ${quoteQualified({ schema: t.schema, name: t.table })}.${quoteIdent(t.name)}`;
+      return { kind: "column", table: { schema: t.schema, name: t.table }, column: t.name };
     case "constraint":
     case "policy":
     case "trigger":
-      return `${t.type.toUpperCase()} ${quoteIdent(t.name)} ON ${quoteQualified({ schema: t.schema, name: t.table })}`;
+      return { kind: t.type, table: { schema: t.schema, name: t.table }, name: t.name };
   }
 };
 
 export const commentOn = (target: CommentTarget, comment: string | undefined): string =>
-  `COMMENT ON ${commentTargetSql(target)} IS ${comment === undefined ? "NULL" : quoteLiteral(comment)};`;
+  sqlCommentOn(sqlTarget(target), comment);

@@ -1,19 +1,22 @@
-import type { DefaultPrivilege } from "@platform/schema";
 import type { GrantTarget } from "../diff/index.js";
-import { functionIdentity } from "../sql/functions.js";
-import { quoteIdent, quoteQualified, quoteRole } from "../sql/quote.js";
+import { grant, revoke, type GrantTarget as SqlGrantTarget } from "../sql/grants.js";
 
-/** `SCHEMA auth`, `TABLE auth.users`, `FUNCTION public.f(text)` — how GRANT and REVOKE name an object. */
-export const grantTargetSql = (t: GrantTarget): string => {
+export {
+  grantDefaultPrivilege as grantDefaultPrivileges,
+  revokeDefaultPrivilege as revokeDefaultPrivileges,
+} from "../sql/grants.js";
+
+/** The diff's grant target as the SQL emitter names it. */
+const sqlTarget = (t: GrantTarget): SqlGrantTarget => {
   switch (t.type) {
     case "schema":
-      return `SCHEMA ${quoteIdent(t.name)}`;
+      return { kind: "schema", name: t.name };
     case "table":
-      return `TABLE ${quoteQualified(t)}`;
+      return { kind: "table", table: { schema: t.schema, name: t.name } };
     case "sequence":
-      return `SEQUENCE ${quoteQualified(t)}`;
+      return { kind: "sequence", sequence: { schema: t.schema, name: t.name } };
     case "function":
-      return `FUNCTION ${functionIdentity({ schema: t.schema, name: t.name, args: t.args.map((type) => ({ type })) })}`;
+      return { kind: "function", fn: { schema: t.schema, name: t.name, args: t.args.map((type) => ({ type })) } };
   }
 };
 
@@ -23,18 +26,7 @@ export const grantPrivileges = (
   privileges: readonly string[],
   withGrantOption: boolean,
 ): string =>
-  `GRANT ${privileges.join(", ")} ON ${grantTargetSql(target)} TO ${quoteRole(grantee)}${
-    withGrantOption ? " WITH GRANT OPTION" : ""
-  };`;
+  grant(sqlTarget(target), { grantee, privileges: [...privileges], ...(withGrantOption ? { withGrantOption } : {}) });
 
 export const revokePrivileges = (target: GrantTarget, grantee: string, privileges: readonly string[]): string =>
-  `REVOKE ${privileges.join(", ")} ON ${grantTargetSql(target)} FROM ${quoteRole(grantee)};`;
-
-const defaultPrefix = (p: DefaultPrivilege): string =>
-  `ALTER DEFAULT PRIVILEGES${p.forRole !== undefined ? ` FOR ROLE ${quoteIdent(p.forRole)}` : ""} IN SCHEMA ${quoteIdent(p.schema)}`;
-
-export const grantDefaultPrivileges = (p: DefaultPrivilege): string =>
-  `${defaultPrefix(p)} GRANT ${p.privileges.join(", ")} ON ${p.objectType.toUpperCase()} TO ${quoteRole(p.grantee)};`;
-
-export const revokeDefaultPrivileges = (p: DefaultPrivilege): string =>
-  `${defaultPrefix(p)} REVOKE ${p.privileges.join(", ")} ON ${p.objectType.toUpperCase()} FROM ${quoteRole(p.grantee)};`;
+  revoke(sqlTarget(target), { grantee, privileges: [...privileges] });
