@@ -8,7 +8,7 @@ import type { Catalog } from "@platform/schema";
 import { beforeAll, expect, it } from "vitest";
 import { platformFor } from "../../fixtures/platform/index.js";
 import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
-import { verify } from "../../packages/migrator/src/verify/index.js";
+import { renderDrift, verify } from "../../packages/migrator/src/verify/index.js";
 import { describeOnProviders } from "../support/index.js";
 import { driftCases } from "./cases.js";
 
@@ -27,6 +27,30 @@ describeOnProviders("drift catalogue", { providers: ["pglite", "native"] }, (get
 
   it("has at least 25 cases", () => {
     expect(driftCases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("renders drift as text and Markdown with the object path and the fix", async () => {
+    const { client } = getDb();
+    await client.exec("BEGIN");
+    try {
+      await client.exec("ALTER TABLE auth.organizations ALTER COLUMN slug DROP NOT NULL");
+      const drift = await verify(client, declared);
+      expect(renderDrift("text", "db", drift)).toBe(
+        [
+          "✖ column NOT NULL differs: declared NOT NULL, database has NULL",
+          "  → at auth.organizations.slug",
+          "  fix: ALTER TABLE auth.organizations ALTER COLUMN slug SET NOT NULL;",
+          "1 drift in db: exit 1",
+        ].join("\n"),
+      );
+      const markdown = renderDrift("markdown", "db", drift);
+      expect(markdown).toContain("| path | object | drift | declared | database | fix |");
+      expect(markdown).toContain(
+        "| `auth.organizations.slug` | column | column NOT NULL differs | `NOT NULL` | `NULL` |",
+      );
+    } finally {
+      await client.exec("ROLLBACK");
+    }
   });
 
   for (const c of driftCases) {

@@ -21,5 +21,5 @@ export {
   renderDriftText,
 } from "./format.js";
 export { withRollingPartitions } from "./partitions.js";
-export { driftFindings, runVerify, verifyAfterUp, verifyAfterUpWith } from "./run.js";
+export { driftFindings, runVerify, verifyAfterUp, verifyAfterUpFor, verifyAfterUpWith } from "./run.js";
 export { driftOf, type Verification, type VerifyOptions, verify, verifyDetailed } from "./verify.js";

@@ -1,6 +1,8 @@
+import { resolve } from "node:path";
 import type { Catalog } from "@platform/schema";
 import type { TargetOutcome } from "../cli/on-targets.js";
 import type { Output } from "../cli/output.js";
+import { defaultMigrationsDir } from "../cli/repo.js";
 import type { SqlClient } from "../db/client.js";
 import type { ExitCode, Finding } from "../errors/index.js";
 import type { AfterUpCheck } from "../runner/after-up.js";
@@ -80,3 +82,12 @@ export const verifyAfterUpWith =
 
 /** `up`'s default after-up check. */
 export const verifyAfterUp: AfterUpCheck = verifyAfterUpWith();
+
+/** The after-up check for `up`'s options (see `AfterUpEntry` in cli/after-up.ts). */
+export const verifyAfterUpFor = (options: Readonly<Record<string, unknown>>): AfterUpCheck => {
+  const source = declarationsSourceOf(options);
+  if (source.kind === "platform" && typeof options.migrationsDir === "string") {
+    if (resolve(options.migrationsDir) !== defaultMigrationsDir()) return async () => [];
+  }
+  return verifyAfterUpWith(source);
+};
