@@ -103,6 +103,8 @@ describe("column types lower to format_type's spelling", () => {
     ["c_tstzrange", tstzrange(), "tstzrange"],
     ["c_text_array", text().array(), "text[]"],
     ["c_int_array", type("int4[]"), "integer[]"],
+    ["c_int_matrix", type("int[][]"), "int[][]"],
+    ["c_text_matrix", text().array().array(), "text[][]"],
     ["c_varchar_array", varchar(20).array(), "varchar(20)[]"],
     ["c_alias_type", type("timestamptz(3)"), "timestamptz(3)"],
     ["c_bit_varying", type("varbit(8)"), "bit varying(8)"],

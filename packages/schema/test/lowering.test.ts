@@ -86,7 +86,7 @@ describe("canonical type names", () => {
     ["numeric(12, 2)", "numeric(12,2)"],
     ["decimal(5)", "numeric(5,0)"],
     ["character varying(9)", "character varying(9)"],
-    ["varchar(9)[][]", "character varying(9)[][]"],
+    ["varchar(9)[][]", "character varying(9)[]"],
     ["timestamptz(3)", "timestamp(3) with time zone"],
     ["timestamp(3) with time zone", "timestamp(3) with time zone"],
     ["timestamp", "timestamp without time zone"],

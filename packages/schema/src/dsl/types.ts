@@ -88,12 +88,14 @@ export const canonicalType = (declared: string): string => {
   let modifier = params ? `(${params.join(",")})` : (DEFAULT_MODIFIER[base] ?? "");
   // numeric(p) is numeric(p,0) once stored
   if (base === "numeric" && params?.length === 1) modifier = `(${params[0]},0)`;
-  return `${base}${modifier}${zone ? ` ${zone}` : ""}${arrays}`;
+  // PostgreSQL does not keep array dimensions in the type: `int[][]` is `integer[]`
+  return `${base}${modifier}${zone ? ` ${zone}` : ""}${arrays ? "[]" : ""}`;
 };
 
 /** Lower a declared type to the Catalog's spelling, given where each extension lives. */
 export const lowerType = (type: TypeSpec, extensionSchema: (extension: string) => string): string => {
-  const arrays = "[]".repeat(type.arrayDims);
+  // one `[]` whatever the declared dimensions, as format_type prints it
+  const arrays = type.arrayDims > 0 ? "[]" : "";
   switch (type.kind) {
     case "builtin":
       return `${type.name}${arrays}`;
