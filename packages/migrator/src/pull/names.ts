@@ -20,6 +20,9 @@ const RESERVED: ReadonlySet<string> = new Set(
 /** Everything the generated modules may import from the DSL: locals never shadow these. */
 export const DSL_NAMES: readonly string[] = [
   "byHash",
+  "daily",
+  "monthly",
+  "yearly",
   "byList",
   "byRange",
   "check",

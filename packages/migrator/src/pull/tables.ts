@@ -11,6 +11,7 @@ import type {
   Partition,
   PartitionBy,
   PartitionKey,
+  PartitionTemplate,
   Policy,
   Table,
   Trigger,
@@ -72,6 +73,7 @@ export const tableCode = (ctx: PullContext, m: ModuleState, t: Table): Code => {
     ["indexes", list(t.indexes, (i) => indexCode(ctx, m, i, (name) => col(name)))],
     ["partitionBy", t.partitionBy ? partitionByCode(ctx, m, t.partitionBy) : undefined],
     ["partitions", list(t.partitions, (p) => partitionCode(ctx, m, p))],
+    ["partitionTemplate", t.partitionTemplate ? templateCode(ctx, m, t.partitionTemplate) : undefined],
     ["rowLevelSecurity", opt(t.rowLevelSecurity)],
     ["policies", list(t.policies, (p) => policyCode(ctx, m, p))],
     ["triggers", list(t.triggers, (tr) => triggerCode(ctx, m, t, tr))],
@@ -231,6 +233,19 @@ const partitionCode = (ctx: PullContext, m: ModuleState, p: Partition): Code => 
       return ctx.dsl(m, "defaultPartition", str(p.name), ...options);
   }
 };
+
+/** Rolling partitions are declaration-only (a database does not record them); a pulled Catalog has none. */
+const templateCode = (ctx: PullContext, m: ModuleState, p: PartitionTemplate): Code =>
+  ctx.dsl(
+    m,
+    p.interval === "day" ? "daily" : p.interval === "month" ? "monthly" : "yearly",
+    str(p.naming),
+    ...optionsArg([
+      ["premake", p.premake === undefined ? undefined : raw(String(p.premake))],
+      ["retain", p.retain === undefined ? undefined : raw(String(p.retain))],
+      ["unlogged", p.unlogged ? raw("true") : undefined],
+    ]),
+  );
 
 const policyCode = (ctx: PullContext, m: ModuleState, p: Policy): Code =>
   ctx.dsl(

@@ -2,6 +2,7 @@ import type { CommandSpec } from "../command.js";
 import { diffCommand } from "./diff.js";
 import { downCommand } from "./down.js";
 import { generateCommand } from "./generate.js";
+import { pullCommand } from "./pull.js";
 import { statusCommand } from "./status.js";
 import { typesCommand } from "./types.js";
 import { upCommand } from "./up.js";
@@ -19,4 +20,5 @@ export const commands: readonly CommandSpec[] = [
   typesCommand,
   verifyCommand,
   diffCommand,
+  pullCommand,
 ];
