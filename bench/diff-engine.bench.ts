@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { connectPg, type SqlClient } from "@platform/migrator/db";
 import { type SyntheticFiles, writeSynthetic } from "../fixtures/synthetic/generate.js";
 import { openNativeRun } from "../test/support/native-run.js";
-import { argValue, markdownTable, median, timeProcess } from "./support/process.js";
+import { argValue, markdownTable, median, type ProcessResult, timeProcess } from "./support/process.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const SIZES = (argValue("sizes") ?? "100,500,1000").split(",").map(Number);
@@ -42,6 +42,13 @@ WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdro
 
 type Samples = Map<string, number[]>;
 const record = (samples: Samples, key: string, ms: number) => samples.set(key, [...(samples.get(key) ?? []), ms]);
+/** Keeps both clocks of a process: wall under `key`, CPU under `cpu:key`. */
+const measure = async (samples: Samples, key: string, run: Promise<ProcessResult>): Promise<ProcessResult> => {
+  const result = await run;
+  record(samples, key, result.ms);
+  if (result.cpuMs !== undefined) record(samples, `cpu:${key}`, result.cpuMs);
+  return result;
+};
 const cell = (samples: Samples, key: string): number | undefined => {
   const values = samples.get(key);
   return values && values.length > 0 ? median(values) : undefined;
@@ -85,14 +92,13 @@ const benchGenerate = async (n: number, files: SyntheticFiles, samples: Samples)
   await drizzle(files.drizzleSchema, drizzleBase);
   for (let round = 0; round < ROUNDS; round++) {
     const dir = (what: string) => join(runs, `${what}-${round}`);
-    record(samples, `${n}:generate-full`, (await ours(files.catalog, dir("ours-full"), "full")).ms);
-    record(samples, `${n}:drizzle-full`, (await drizzle(files.drizzleSchema, dir("drizzle-full"))).ms);
+    await measure(samples, `${n}:generate-full`, ours(files.catalog, dir("ours-full"), "full"));
+    await measure(samples, `${n}:drizzle-full`, drizzle(files.drizzleSchema, dir("drizzle-full")));
     await cp(oursBase, dir("ours-inc"), { recursive: true });
-    const inc = await ours(files.catalogChanged, dir("ours-inc"), "change");
+    const inc = await measure(samples, `${n}:generate-inc`, ours(files.catalogChanged, dir("ours-inc"), "change"));
     if (!inc.stdout.includes("wrote")) throw new Error(`migrate generate wrote nothing incrementally:\n${inc.stdout}`);
-    record(samples, `${n}:generate-inc`, inc.ms);
     await cp(drizzleBase, dir("drizzle-inc"), { recursive: true });
-    record(samples, `${n}:drizzle-inc`, (await drizzle(files.drizzleSchemaChanged, dir("drizzle-inc"))).ms);
+    await measure(samples, `${n}:drizzle-inc`, drizzle(files.drizzleSchemaChanged, dir("drizzle-inc")));
   }
   const sql = await readFile(join(oursBase, "0001_full.sql"), "utf8");
   await rm(runs, { recursive: true, force: true });
@@ -131,11 +137,11 @@ const benchVerify = async (
     notes.push(`${n} tables: verify found drift (exit ${first.code}):\n${first.stdout.slice(0, 1500)}`);
   const out = join(tmpdir(), `bench-kysely-codegen-${process.pid}.ts`);
   for (let round = 0; round < ROUNDS; round++) {
-    record(samples, `${n}:verify`, (await timeProcess(node, verifyArgs, { cwd: repoRoot, okCodes: [0, 1] })).ms);
+    await measure(samples, `${n}:verify`, timeProcess(node, verifyArgs, { cwd: repoRoot, okCodes: [0, 1] }));
     const codegenArgs = [KYSELY_CODEGEN, "--dialect", "postgres", "--url", url.toString(), "--out-file", out];
-    record(samples, `${n}:kysely-codegen`, (await timeProcess(node, codegenArgs, { cwd: repoRoot })).ms);
-    const floor = await timeProcess(PSQL, ["-X", "-A", "-t", "-c", FLOOR_QUERY, url.toString()], { cwd: repoRoot });
-    record(samples, `${n}:psql`, floor.ms);
+    await measure(samples, `${n}:kysely-codegen`, timeProcess(node, codegenArgs, { cwd: repoRoot }));
+    const floorArgs = ["-X", "-A", "-t", "-c", FLOOR_QUERY, url.toString()];
+    const floor = await measure(samples, `${n}:psql`, timeProcess(PSQL, floorArgs, { cwd: repoRoot }));
     if (round === 0) notes.push(`${n} tables: the psql floor read ${floor.stdout.trim().split("\n").length} columns`);
   }
   await rm(out, { force: true });
@@ -146,7 +152,9 @@ const ms = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(0));
 const ratio = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined ? "–" : `${(a / b).toFixed(2)}×`;
 
-const render = (samples: Samples, notes: readonly string[]): string => {
+/** The comparison and growth tables for one clock: `""` wall, `"cpu:"` CPU time. */
+const renderClock = (samples: Samples, clock: "" | "cpu:"): string => {
+  const unit = clock === "" ? "ms" : "CPU ms";
   const rows: string[][] = [];
   for (const n of SIZES) {
     const pair = (
@@ -157,8 +165,8 @@ const render = (samples: Samples, notes: readonly string[]): string => {
       target: string,
       ok: (r: number) => boolean,
     ) => {
-      const o = cell(samples, `${n}:${ours}`);
-      const b = cell(samples, `${n}:${base}`);
+      const o = cell(samples, `${clock}${n}:${ours}`);
+      const b = cell(samples, `${clock}${n}:${base}`);
       const r = o !== undefined && b !== undefined ? b / o : undefined;
       rows.push([
         String(n),
@@ -191,21 +199,40 @@ const render = (samples: Samples, notes: readonly string[]): string => {
     pair("migrate verify", "verify", "psql", "psql floor (1 query)", "≥0.5× (within 2×)", (r) => r >= 0.5);
   }
   const table = markdownTable(
-    ["tables", "ours", "ours ms", "baseline", "baseline ms", "baseline/ours", "target", "met"],
+    ["tables", "ours", `ours ${unit}`, "baseline", `baseline ${unit}`, "baseline/ours", "target", "met"],
     rows,
   );
   const lo = Math.min(...SIZES);
   const hi = Math.max(...SIZES);
   const growth = markdownTable(
-    ["measurement", `${lo} tables ms`, `${hi} tables ms`, "growth", `linear (≤${((hi / lo) * 1.1).toFixed(0)}×)`],
+    [
+      "measurement",
+      `${lo} tables ${unit}`,
+      `${hi} tables ${unit}`,
+      "growth",
+      `linear (≤${((hi / lo) * 1.1).toFixed(0)}×)`,
+    ],
     ["generate-full", "generate-inc", "verify", "drizzle-full", "drizzle-inc", "kysely-codegen", "psql"].map((key) => {
-      const a = cell(samples, `${lo}:${key}`);
-      const b = cell(samples, `${hi}:${key}`);
+      const a = cell(samples, `${clock}${lo}:${key}`);
+      const b = cell(samples, `${clock}${hi}:${key}`);
       return [key, ms(a), ms(b), ratio(b, a), a && b ? (b / a <= (hi / lo) * 1.1 ? "yes" : "no") : "–"];
     }),
   );
-  return [table, "", growth, "", ...notes.map((n) => `- ${n}`)].join("\n");
+  return [table, "", growth].join("\n");
 };
+
+const render = (samples: Samples, notes: readonly string[]): string =>
+  [
+    `Wall clock, whole processes, median of ${ROUNDS}:`,
+    "",
+    renderClock(samples, ""),
+    "",
+    `CPU time (user + system, the process and its children; robust to the shared machine's load), median of ${ROUNDS}:`,
+    "",
+    renderClock(samples, "cpu:"),
+    "",
+    ...notes.map((n) => `- ${n}`),
+  ].join("\n");
 
 const load = () =>
   loadavg()
