@@ -3,46 +3,17 @@
  * up running verify afterwards. The embedded PGlite default (full platform, from the repository's
  * migrations) and a native server (the platform without pgvector, chosen by `--vector auto`).
  */
-import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { platformWithoutVector } from "../../fixtures/platform/index.js";
 import { openEmbedded } from "../../packages/migrator/src/embedded/index.js";
 import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
 import { describeOnProviders } from "../support/index.js";
+import { migrate } from "./migrate-cli.js";
 
 vi.setConfig({ testTimeout: 400_000, hookTimeout: 400_000 });
-
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-const cli = join(repoRoot, "packages/migrator/src/cli/main.ts");
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export const migrate = (args: readonly string[]): Promise<Run> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@platform/source", cli, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: undefined, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
 
 describe("migrate up + verify on the embedded database", () => {
   let dir: string;
