@@ -93,6 +93,11 @@ export const seed = async (connection: SeedConnection, options: SeedOptions = {}
     ];
     const partitionsCreated = await ensurePartitions(connection, platformCatalog(), needs);
     if (partitionsCreated.length > 0) log(`created ${partitionsCreated.length} partitions`);
+    const notes = plan.bulk.flatMap((b) => (b.note ? [`${b.table}: ${b.note}`] : []));
+    if (connection.bulkMethod === "insert") {
+      notes.push("bulk rows are inserted in batches: this server (PGlite over the wire) cannot take COPY FROM STDIN");
+      log(notes[notes.length - 1] as string);
+    }
     const tables: TableResult[] = [];
     const record = (result: TableResult) => {
       tables.push(result);
@@ -106,7 +111,7 @@ export const seed = async (connection: SeedConnection, options: SeedOptions = {}
       record(await writeBulk(connection, spec));
     }
     await refreshDailyStats(connection, tables);
-    return { tables, partitionsCreated, notes: plan.bulk.flatMap((b) => (b.note ? [`${b.table}: ${b.note}`] : [])) };
+    return { tables, partitionsCreated, notes };
   });
 };
 

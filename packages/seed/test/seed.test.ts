@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   availableProviderNames,
   createTestDatabase,
+  describeOnProviders,
   matchesSelector,
   type TestDatabase,
 } from "../../../test/support/index.js";
@@ -219,6 +220,31 @@ describe.skipIf(native === undefined)(
       expect(report.notes).toEqual([
         "data_platform.text_embeddings: no pgvector in this database: rows are seeded without the embedding column",
       ]);
+    });
+  },
+);
+
+describeOnProviders(
+  "seed over the wire to PGlite",
+  { providers: ["pglite-socket"], extensions: ["vector"] },
+  (getDb) => {
+    it("seeds twice through pg (batched INSERT: no COPY FROM STDIN there), same row counts after each run", async () => {
+      const database = getDb();
+      await database.client.exec(emitCreateScript(platformCatalog()));
+      const connection = await connectUrl(database.url as string);
+      try {
+        const report = await seed(connection);
+        expect(report.notes).toContain(
+          "bulk rows are inserted in batches: this server (PGlite over the wire) cannot take COPY FROM STDIN",
+        );
+        const first = await rowCounts(connection);
+        const again = await seed(connection);
+        expect(await rowCounts(connection)).toEqual(first);
+        expect(again.tables.filter((t) => t.inserted > 0)).toEqual([]);
+        expect(first["data_platform.text_embeddings"]).toBe(1000);
+      } finally {
+        await connection.close();
+      }
     });
   },
 );

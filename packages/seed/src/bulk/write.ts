@@ -6,7 +6,7 @@
  */
 import { quoteIdent, quoteQualified } from "@platform/schema";
 import type { SeedConnection } from "../connection.js";
-import { type CsvValue, csvLine } from "../csv.js";
+import type { CsvValue } from "../csv.js";
 import { SeedError } from "../errors.js";
 import type { BulkTable } from "./types.js";
 
@@ -21,8 +21,8 @@ const qualified = (relation: string): string => {
   return quoteQualified(schema, name);
 };
 
-function* csvRows(spec: BulkTable, from: number, to: number): Generator<string> {
-  for (let i = from; i < to; i += 1) yield csvLine(spec.rowAt(i));
+function* rowsOf(spec: BulkTable, from: number, to: number): Generator<readonly CsvValue[]> {
+  for (let i = from; i < to; i += 1) yield spec.rowAt(i);
 }
 
 const presentCount = async (connection: SeedConnection, spec: BulkTable, from: number, to: number): Promise<number> => {
@@ -47,7 +47,7 @@ const fillGaps = async (connection: SeedConnection, spec: BulkTable, from: numbe
     `DROP TABLE IF EXISTS pg_temp.seed_batch; CREATE TEMP TABLE seed_batch AS SELECT ${columns} FROM ${qualified(spec.table)} WITH NO DATA`,
   );
   try {
-    await connection.copyCsv(`pg_temp.seed_batch (${columns})`, csvRows(spec, from, to));
+    await connection.copyRows("pg_temp.seed_batch", spec.columns, rowsOf(spec, from, to));
     const [row] = await connection.query<{ n: number }>(
       `WITH added AS (INSERT INTO ${qualified(spec.table)} (${columns}) SELECT ${columns} FROM pg_temp.seed_batch s
        WHERE NOT EXISTS (SELECT 1 FROM ${qualified(spec.table)} x WHERE ${match}) RETURNING 1) SELECT count(*)::int AS n FROM added`,
@@ -63,7 +63,6 @@ const fillGaps = async (connection: SeedConnection, spec: BulkTable, from: numbe
  * @example await writeBulk(connection, eventsTable(3000, userIds)) // { table, planned: 3000, inserted: 3000 }
  */
 export const writeBulk = async (connection: SeedConnection, spec: BulkTable): Promise<BulkResult> => {
-  const target = `${qualified(spec.table)} (${spec.columns.map(quoteIdent).join(", ")})`;
   let inserted = 0;
   for (let from = 0; from < spec.count; from += spec.batchSize) {
     const to = Math.min(spec.count, from + spec.batchSize);
@@ -71,7 +70,7 @@ export const writeBulk = async (connection: SeedConnection, spec: BulkTable): Pr
     if (present === to - from) continue;
     try {
       if (present === 0) {
-        await connection.copyCsv(target, csvRows(spec, from, to));
+        await connection.copyRows(qualified(spec.table), spec.columns, rowsOf(spec, from, to));
         inserted += to - from;
       } else {
         inserted += await fillGaps(connection, spec, from, to);
