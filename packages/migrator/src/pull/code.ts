@@ -30,8 +30,16 @@ export const chain = (base: Code, calls: readonly (readonly [string, readonly Co
   return kept.length === 0 ? base : { kind: "chain", base, calls: kept };
 };
 
-/** A JavaScript string literal, double-quoted as Biome prefers. */
-export const str = (value: string): Code => raw(JSON.stringify(value));
+/** A JavaScript string literal as Biome writes it: double quotes unless single quotes need fewer escapes. */
+export const stringLiteral = (value: string): string => {
+  const doubles = value.split('"').length - 1;
+  const singles = value.split("'").length - 1;
+  const json = JSON.stringify(value);
+  if (doubles <= singles) return json;
+  return `'${json.slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
+};
+
+export const str = (value: string): Code => raw(stringLiteral(value));
 
 /** A number when it is a safe integer, else the decimal string (the DSL accepts both for big values). */
 export const int = (value: string): Code =>
@@ -47,14 +55,14 @@ export const sqlTemplate = (parts: readonly string[], holes: readonly string[] =
 const escapeTemplate = (text: string): string =>
   text.replaceAll("\\", "\\\\").replaceAll("`", "\\`").replaceAll("${", "\\${");
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
-/** An object key: bare when it is an identifier, quoted otherwise. */
-export const propertyKey = (name: string): string => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
+/** An object key: bare when it is an identifier (`名前` too), quoted otherwise. */
+export const propertyKey = (name: string): string => (IDENTIFIER.test(name) ? name : stringLiteral(name));
 
 /** `t.email`, or `t["e-mail"]` for a name that is not an identifier. */
 export const member = (base: string, name: string): string =>
-  IDENTIFIER.test(name) ? `${base}.${name}` : `${base}[${JSON.stringify(name)}]`;
+  IDENTIFIER.test(name) ? `${base}.${name}` : `${base}[${stringLiteral(name)}]`;
 
 export const LINE_WIDTH = 120;
 const INDENT = "  ";
@@ -119,12 +127,15 @@ const hugLast = (callee: string, args: readonly Code[], indent: string, column: 
   const last = args[args.length - 1] as Code;
   const before = args.slice(0, -1);
   if (last.kind !== "object" && last.kind !== "arrow" && last.kind !== "array") return undefined;
-  if (before.some((a) => a.kind === "object" || a.kind === "arrow")) return undefined;
+  // two objects (or two arrows) in a row are not hugged: every argument goes on its own line
+  if (before[before.length - 1]?.kind === last.kind) return undefined;
   const flat = before.map(printFlat);
   if (flat.some((f) => f === undefined)) return undefined;
   const head = `${callee}(${flat.map((f) => `${f}, `).join("")}`;
-  if (column + head.length + 1 > LINE_WIDTH) return undefined;
-  return `${head}${printBroken(last, indent, column + head.length)})`;
+  const broken = printBroken(last, indent, column + head.length);
+  const firstLine = broken.split("\n", 1)[0] ?? "";
+  if (column + head.length + firstLine.length > LINE_WIDTH) return undefined;
+  return `${head}${broken})`;
 };
 
 /** `key: value` in a broken object; a string too long for the line moves below its key, as Biome does. */

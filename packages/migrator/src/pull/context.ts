@@ -9,7 +9,7 @@
  * another schema's table) are used only when the other module cannot import this one back.
  */
 import { type Catalog, compareKeys, quoteQualified } from "@platform/schema";
-import { type Code, call, member } from "./code.js";
+import { type Code, call, member, str } from "./code.js";
 import { camelCase, Namer, schemaFileNames } from "./names.js";
 
 export interface ModuleState {
@@ -139,7 +139,7 @@ export class PullContext {
   /** A role by its constant from roles.ts, or its name as a string (PUBLIC, roles the Catalog does not hold). */
   role(m: ModuleState, role: string): Code {
     const name = this.roleNames.get(role);
-    if (name === undefined || m.file === "roles") return { kind: "raw", text: JSON.stringify(role) };
+    if (name === undefined || m.file === "roles") return str(role);
     m.roleImports.add(name);
     return { kind: "raw", text: name };
   }

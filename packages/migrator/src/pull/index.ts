@@ -13,7 +13,7 @@
  * // index.ts: export const catalog = defineCatalog(extensions, roles, auth, dataPlatform);
  */
 import { type Catalog, compareKeys } from "@platform/schema";
-import { type Code, print } from "./code.js";
+import { type Code, print, stringLiteral } from "./code.js";
 import { type ModuleState, PullContext } from "./context.js";
 import { Namer } from "./names.js";
 import {
@@ -199,9 +199,9 @@ const viewsInOrder = (c: Catalog) => {
 };
 
 const importLine = (names: readonly string[], from: string): string => {
-  const flat = `import { ${names.join(", ")} } from ${JSON.stringify(from)};`;
+  const flat = `import { ${names.join(", ")} } from ${stringLiteral(from)};`;
   if (flat.length <= 120) return flat;
-  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${JSON.stringify(from)};`;
+  return `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${stringLiteral(from)};`;
 };
 
 const header = (what: string, source: string | undefined): string =>
@@ -215,7 +215,7 @@ const assemble = (ctx: PullContext, m: ModuleState, body: Rendered, source: stri
   ].sort(([a], [b]) => compareKeys(a, b));
   for (const [path, head] of relative) {
     imports.push(
-      head === "" ? importLine([...m.roleImports].sort(compareImportNames), path) : `${head} ${JSON.stringify(path)};`,
+      head === "" ? importLine([...m.roleImports].sort(compareImportNames), path) : `${head} ${stringLiteral(path)};`,
     );
   }
   const what =
@@ -243,7 +243,7 @@ const indexModule = (ctx: PullContext, files: readonly string[], source: string 
     importLine(["defineCatalog"], ctx.importFrom),
     ...[...aliases]
       .sort(([a], [b]) => compareKeys(a, b))
-      .map(([file, alias]) => `import * as ${alias} from ${JSON.stringify(`./${file}.js`)};`),
+      .map(([file, alias]) => `import * as ${alias} from ${stringLiteral(`./${file}.js`)};`),
   ];
   const call = print(
     { kind: "call", callee: "defineCatalog", args: aliases.map(([, a]) => ({ kind: "raw", text: a })) },

@@ -67,11 +67,11 @@ export const DSL_NAMES: readonly string[] = [
 
 /** `data_sources` → `dataSources`, `Weird "Name"` → `weirdName`; empty when nothing usable is left. */
 export const camelCase = (name: string): string => {
-  const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
   const joined = words
     .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
     .join("");
-  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+  return joined === "" || /^[\p{ID_Start}$_]/u.test(joined) ? joined : `_${joined}`;
 };
 
 /** Hands out unique constant names within one module. */

@@ -14,7 +14,7 @@ import type {
   Schema,
   Sequence,
 } from "@platform/schema";
-import { array, type Code, int, object, raw, sqlTemplate, str } from "./code.js";
+import { array, type Code, int, member, object, raw, sqlTemplate, str } from "./code.js";
 import type { ModuleState, PullContext } from "./context.js";
 import { typeLikeCode } from "./types.js";
 
@@ -170,16 +170,13 @@ export const sequenceCode = (ctx: PullContext, m: ModuleState, s: Sequence): Cod
       ["cycle", bool(s.cycle)],
       [
         "ownedBy",
-        s.ownedBy && owner ? { kind: "arrow", params: "", body: raw(memberOf(owner, s.ownedBy.column)) } : undefined,
+        s.ownedBy && owner ? { kind: "arrow", params: "", body: raw(member(owner, s.ownedBy.column)) } : undefined,
       ],
       ["comment", opt(s.comment)],
       ["grants", grantsCode(ctx, m, s.grants)],
     ]),
   );
 };
-
-const memberOf = (base: string, name: string): string =>
-  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${base}.${name}` : `${base}[${JSON.stringify(name)}]`;
 
 export const functionCode = (ctx: PullContext, m: ModuleState, f: FunctionDef): Code =>
   ctx.dsl(

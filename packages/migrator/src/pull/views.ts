@@ -5,7 +5,7 @@
  * character of the SQL.
  */
 import { quoteQualified, type View } from "@platform/schema";
-import { type Code, chain, object, raw, sqlTemplate, str } from "./code.js";
+import { type Code, chain, object, raw, sqlTemplate, str, stringLiteral } from "./code.js";
 import type { ModuleState, PullContext } from "./context.js";
 import { grantsCode, optionsArg, schemaArg } from "./objects.js";
 import { indexCode } from "./tables.js";
@@ -36,7 +36,7 @@ export const viewCode = (ctx: PullContext, m: ModuleState, v: View): Code => {
             kind: "array",
             items: v.indexes.map((i) =>
               indexCode(ctx, m, i, (name, bare) =>
-                bare ? str(name) : raw(`new ${ctx.use(m, "IndexKey")}({ column: ${JSON.stringify(name)} })`),
+                bare ? str(name) : raw(`new ${ctx.use(m, "IndexKey")}({ column: ${stringLiteral(name)} })`),
               ),
             ),
           }
