@@ -60,7 +60,8 @@ export const runPull = async (raw: Readonly<Record<string, unknown>>, output: Ou
   const parsed = pullOptionsFrom(raw);
   if ("code" in parsed) return fail(output, parsed);
   const options = parsed;
-  const shown = relative(process.cwd(), options.out) || ".";
+  const inside = relative(process.cwd(), options.out);
+  const shown = inside === "" ? "." : inside.startsWith("..") ? options.out : inside;
   if (!options.force && (await isNonEmptyDir(options.out))) {
     return fail(
       output,
