@@ -12,10 +12,10 @@ import { withoutRebuildEchoes } from "./recreated.js";
 
 export interface VerifyOptions {
   /**
-   * How expressions PostgreSQL rewrites (view bodies, check and policy expressions, defaults, index
-   * predicates) are compared when their texts differ: `server` (default) asks the live server to
-   * deparse the declared text and compares PostgreSQL's output with PostgreSQL's output; `text` trusts
-   * the textual normaliser alone (no temporary objects; for read-only replicas).
+   * How view bodies whose texts differ are compared: `server` (default) has the live server deparse the
+   * declared text (a temporary view, rolled back) and compares PostgreSQL's output with PostgreSQL's
+   * output; `text` trusts the textual normaliser alone (no temporary objects; for read-only replicas).
+   * Defaults, checks, policies and index predicates are always compared by the normaliser's keys.
    */
   readonly expressions?: "server" | "text";
 }

@@ -26,14 +26,17 @@ export const verifyCommand: CommandSpec = {
       .option("--markdown", "print the drift as a Markdown table (CI summaries, PR comments)")
       .option(
         "--text-only",
-        "compare view bodies and expressions by text only; no temporary objects are created (read-only replicas)",
+        "compare view bodies by text only: no temporary views are created (read-only replicas); may report rewritten bodies as drift",
       )
       .addHelpText(
         "after",
         "\nDrift is everything that differs from the declarations: missing, extra or changed objects, grants,\n" +
           "comments, RLS. Partitions that follow a table's partition template are expected, not drift.\n" +
-          "View bodies and expressions whose text differs are deparsed by the live server itself (temporary\n" +
-          "objects in a transaction that is rolled back), so both sides are PostgreSQL's own rendering.",
+          "View bodies whose text differs are deparsed by the live server itself (temporary views in a\n" +
+          "transaction that is rolled back), so both sides are PostgreSQL's own rendering on its own version;\n" +
+          "defaults, checks, policies and index predicates are compared by their normalised text.\n" +
+          "`migrate up` runs this check after applying (skip it with `up --no-verify`).\n" +
+          "Exit codes: 0 clean, 1 drift, 2 usage or connection errors.",
       ),
   run: async ({ options, output }) => (await import("../../verify/run.js")).runVerify(options, output),
 };
