@@ -119,8 +119,15 @@ export const collationRef = (c: { readonly schema: string; readonly name: string
         ["name", str(c.name)],
       ]);
 
-export const domainCode = (ctx: PullContext, m: ModuleState, d: Domain): Code =>
-  ctx.dsl(
+export const domainCode = (ctx: PullContext, m: ModuleState, d: Domain): Code => {
+  for (const c of d.checks ?? []) {
+    if (c.comment !== undefined) {
+      ctx.warnings.push(
+        `${d.schema}.${d.name}.${c.name}: the DSL cannot declare a comment on a domain's check constraint; the comment is left out`,
+      );
+    }
+  }
+  return ctx.dsl(
     m,
     "domain",
     schemaArg(ctx, m, d.schema),
@@ -146,6 +153,7 @@ export const domainCode = (ctx: PullContext, m: ModuleState, d: Domain): Code =>
       ["comment", opt(d.comment)],
     ]),
   );
+};
 
 /** SQL text verbatim in the DSL's `sql` template. */
 export const sqlCode = (ctx: PullContext, m: ModuleState, text: string): Code => {
