@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Workspace packages resolve to their TypeScript sources (the `@platform/source` export condition),
@@ -15,9 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // vitest's default is cores - 1 (one worker on a 2-core CI box), but most database tests wait on
-    // servers and child processes rather than burn CPU, so a few more workers shorten the run
-    maxWorkers: Math.max(3, availableParallelism()),
+    // vitest's default worker count (cores - 1): the process-heavy tests (16 concurrent `migrate up`,
+    // SIGKILL loops) time out when several of them overlap on 2 cores. More: `vitest run --maxWorkers=N`.
     // starts the shared test servers once per run (native PostgreSQL, testcontainers) and always stops them
     globalSetup: ["test/support/global-setup.ts"],
   },
