@@ -98,7 +98,14 @@ const benchGenerate = async (n: number, files: SyntheticFiles, samples: Samples)
     const inc = await measure(samples, `${n}:generate-inc`, ours(files.catalogChanged, dir("ours-inc"), "change"));
     if (!inc.stdout.includes("wrote")) throw new Error(`migrate generate wrote nothing incrementally:\n${inc.stdout}`);
     await cp(drizzleBase, dir("drizzle-inc"), { recursive: true });
-    await measure(samples, `${n}:drizzle-inc`, drizzle(files.drizzleSchemaChanged, dir("drizzle-inc")));
+    const drizzleInc = await measure(
+      samples,
+      `${n}:drizzle-inc`,
+      drizzle(files.drizzleSchemaChanged, dir("drizzle-inc")),
+    );
+    if (!drizzleInc.stdout.includes("Your SQL migration file")) {
+      throw new Error(`drizzle-kit generate wrote nothing incrementally:\n${drizzleInc.stdout.slice(-1000)}`);
+    }
   }
   const sql = await readFile(join(oursBase, "0001_full.sql"), "utf8");
   await rm(runs, { recursive: true, force: true });
@@ -204,6 +211,7 @@ const renderClock = (samples: Samples, clock: "" | "cpu:"): string => {
   );
   const lo = Math.min(...SIZES);
   const hi = Math.max(...SIZES);
+  if (lo === hi) return table;
   const growth = markdownTable(
     [
       "measurement",
