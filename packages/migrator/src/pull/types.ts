@@ -3,7 +3,8 @@
  * that lowers back to exactly that spelling: a column factory (`varchar(255)`), an enum or domain handle
  * (`userStatus()`), or `type("...")`. Every candidate is checked by lowering it with the DSL itself.
  */
-import { lowerType, type TypeSpec, typeSpec } from "@platform/schema";
+import * as dsl from "@platform/schema";
+import { lowerType, typeSpec } from "@platform/schema";
 import { type Code, chain, int, object, raw, str } from "./code.js";
 import type { ModuleState, PullContext } from "./context.js";
 
@@ -51,8 +52,13 @@ const WITH_ARGUMENTS: readonly (readonly [RegExp, string])[] = [
   [/^time\((\d+)\) without time zone$/, "time"],
 ];
 
-/** What a factory call lowers to, for the check; only shapes the DSL's factories produce. */
-const builtinSpec = (canonical: string): TypeSpec => ({ kind: "builtin", name: canonical, arrayDims: 0 });
+/** What the DSL's factory `name(...args)` lowers to, by calling it. */
+const factoryLowersTo = (name: string, args: readonly number[]): string | undefined => {
+  const factory = (dsl as unknown as Record<string, unknown>)[name];
+  if (typeof factory !== "function") return undefined;
+  const builder = factory(...args) as dsl.ColumnBuilder;
+  return lowerType(builder.state.type, () => "public");
+};
 
 const splitArrays = (type: string): { base: string; dims: number } => {
   let base = type;
@@ -107,16 +113,13 @@ export const typeCode = (ctx: PullContext, m: ModuleState, type: string): Code =
 
 const builtinFactory = (ctx: PullContext, m: ModuleState, base: string): Code | undefined => {
   const plain = NO_ARGUMENT[base];
-  if (plain) return roundTrips(base) ? ctx.dsl(m, plain) : undefined;
+  if (plain) return factoryLowersTo(plain, []) === base ? ctx.dsl(m, plain) : undefined;
   for (const [pattern, name] of WITH_ARGUMENTS) {
-    const match = pattern.exec(base);
-    if (!match) continue;
-    return ctx.dsl(m, name, ...match.slice(1).map((a) => int(a)));
+    const args = pattern.exec(base)?.slice(1).map(Number);
+    if (args && factoryLowersTo(name, args) === base) return ctx.dsl(m, name, ...args.map((a) => int(String(a))));
   }
   return undefined;
 };
-
-const roundTrips = (base: string): boolean => lowerType(builtinSpec(base), () => "public") === base;
 
 /** `public.vector(1536)` → `vector(1536)` when the vector extension lives in `public`. */
 const extensionFactory = (ctx: PullContext, m: ModuleState, base: string): Code | undefined => {

@@ -72,6 +72,15 @@ const definitionCode = (ctx: PullContext, m: ModuleState, v: View): Code => {
     rest = rest.slice(next.at + next.text.length);
   }
   parts.push(rest);
+  const spliced = new Set(holes);
+  for (const d of v.dependsOn ?? []) {
+    const handle = handles.find((h) => h.text === quoteQualified(d.schema, d.name))?.handle;
+    if (handle === undefined || !spliced.has(handle)) {
+      ctx.warnings.push(
+        `${v.schema}.${v.name}: reads ${d.schema}.${d.name}, which could not be referenced by its handle in the definition (another module imports this one, or the text names it differently); interpolate its handle in the sql template by hand so the view is created after it`,
+      );
+    }
+  }
   return sqlTemplate(parts, holes);
 };
 
