@@ -27,7 +27,8 @@ export const runSettings = (name: string, defaultRuns: number): fc.Parameters<un
  * How the arbitraries are narrowed on a server: features it lacks, and KNOWN GAPS of the engine that
  * were reported and are left out until fixed (each one is documented on its BuildOptions flag).
  */
-export const buildOptionsFor = (serverVersion: number): BuildOptions => ({
+export const buildOptionsFor = (serverVersion: number, policyRole: string): BuildOptions => ({
+  policyRole,
   nullsNotDistinct: serverVersion >= 150000,
   avoidQuotedVarcharChecks: true,
 });
@@ -61,13 +62,36 @@ export interface Mismatch {
  * by the server itself (`confirmThroughServer`). Also checks the whole normal forms are deep-equal, so a
  * field the diff forgets to compare still fails the property. Undefined when they agree.
  */
-export const mismatch = async (client: SqlClient, expected: Catalog): Promise<Mismatch | undefined> => {
-  const read = await readBack(client, expected);
+export const mismatch = async (
+  client: SqlClient,
+  expected: Catalog,
+  options: { readonly ignoreColumnOrder?: boolean } = {},
+): Promise<Mismatch | undefined> => {
+  const raw = await readBack(client, expected);
+  const read = options.ignoreColumnOrder ? inDeclaredColumnOrder(raw, expected) : raw;
   const textual = diff(read, expected, { sameExpression });
   const confirmed = await confirmThroughServer(client, read, expected, textual);
   const sameForm = isDeepStrictEqual(comparableCatalog(read), comparableCatalog(confirmed.expected));
   if (confirmed.changes.length === 0 && sameForm) return undefined;
   return { changes: confirmed.changes, read, expected: confirmed.expected };
+};
+
+/**
+ * `read` with each table's columns in `expected`'s order (columns `expected` lacks stay last, in their
+ * order). For migrated databases: ADD COLUMN can only append and PostgreSQL cannot reorder columns, so
+ * a migration reaches B's columns but not necessarily B's order (diff ignores the order for that reason).
+ */
+const inDeclaredColumnOrder = (read: Catalog, expected: Catalog): Catalog => {
+  const orders = new Map(expected.tables.map((t) => [`${t.schema}\u0000${t.name}`, t.columns.map((c) => c.name)]));
+  return {
+    ...read,
+    tables: read.tables.map((t) => {
+      const order = orders.get(`${t.schema}\u0000${t.name}`);
+      if (!order) return t;
+      const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+      return { ...t, columns: [...t.columns].sort((x, y) => rank(x.name) - rank(y.name)) };
+    }),
+  };
 };
 
 /** A failure report: the SQL that ran and, when the diff is silent, the first differing part of the normal forms. */

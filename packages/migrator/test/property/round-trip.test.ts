@@ -9,7 +9,7 @@
  * PostgreSQL's wording is deparsed by the server (`confirmThroughServer`) before the comparison.
  */
 import fc from "fast-check";
-import { expect, it } from "vitest";
+import { it } from "vitest";
 import { catalogArb } from "../../../../fixtures/arbitraries/catalog.js";
 import { describeOnProviders } from "../../../../test/support/index.js";
 import { emitCreateScript } from "../../src/sql/index.js";
@@ -21,7 +21,7 @@ describeOnProviders(
   (getDb) => {
     it("holds for every drawn Catalog", async () => {
       const db = getDb();
-      const arb = catalogArb(buildOptionsFor(db.serverVersion));
+      const arb = catalogArb(buildOptionsFor(db.serverVersion, "Prop Reader"));
       await fc.assert(
         fc.asyncProperty(arb, async ({ catalog }) => {
           assertValid(catalog);
@@ -42,7 +42,6 @@ describeOnProviders(
         }),
         runSettings(`round trip on ${db.provider}`, 150),
       );
-      expect(true).toBe(true);
     }, 600_000);
   },
 );
