@@ -7,9 +7,9 @@
 import type { Catalog } from "@platform/schema";
 import { beforeAll, expect, it } from "vitest";
 import { platformFor } from "../../fixtures/platform/index.js";
-import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
 import { renderDrift, verify } from "../../packages/migrator/src/verify/index.js";
 import { describeOnProviders } from "../support/index.js";
+import { createPlatform } from "../verify/create-platform.js";
 import { driftCases } from "./cases.js";
 
 describeOnProviders("drift catalogue", { providers: ["pglite", "native"] }, (getDb) => {
@@ -18,7 +18,7 @@ describeOnProviders("drift catalogue", { providers: ["pglite", "native"] }, (get
   beforeAll(async () => {
     const { client, availableExtensions } = getDb();
     declared = platformFor(availableExtensions);
-    await client.exec(emitCreateScript(declared));
+    await createPlatform(client, declared);
   });
 
   it("starts clean", async () => {

@@ -8,9 +8,10 @@
 import type { Catalog } from "@platform/schema";
 import { beforeAll, expect, it } from "vitest";
 import { platformFor } from "../../fixtures/platform/index.js";
-import { createTemplatePartitions, emitCreateScript } from "../../packages/migrator/src/sql/index.js";
+import { createTemplatePartitions } from "../../packages/migrator/src/sql/index.js";
 import { loadDeclarations, PLATFORM_AUTO, verify } from "../../packages/migrator/src/verify/index.js";
 import { describeOnProviders } from "../support/index.js";
+import { createPlatform } from "./create-platform.js";
 
 const table = (catalog: Catalog, path: string) => {
   const found = catalog.tables.find((t) => `${t.schema}.${t.name}` === path);
@@ -24,7 +25,7 @@ describeOnProviders("platform verifies clean", { extensions: ["pgcrypto", "uuid-
   beforeAll(async () => {
     const { client, availableExtensions } = getDb();
     declared = platformFor(availableExtensions);
-    await client.exec(emitCreateScript(declared));
+    await createPlatform(client, declared);
   });
 
   it("reports no drift against the declarations the server can hold", async () => {

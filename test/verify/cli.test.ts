@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { platformWithoutVector } from "../../fixtures/platform/index.js";
 import { openEmbedded } from "../../packages/migrator/src/embedded/index.js";
-import { emitCreateScript } from "../../packages/migrator/src/sql/index.js";
 import { describeOnProviders } from "../support/index.js";
+import { createPlatform } from "./create-platform.js";
 import { migrate } from "./migrate-cli.js";
 
 vi.setConfig({ testTimeout: 400_000, hookTimeout: 400_000 });
@@ -66,7 +66,7 @@ describe("migrate up + verify on the embedded database", () => {
 
 describeOnProviders("migrate verify on a server without pgvector", { providers: ["native"] }, (getDb) => {
   beforeAll(async () => {
-    await getDb().client.exec(emitCreateScript(platformWithoutVector()));
+    await createPlatform(getDb().client, platformWithoutVector());
   });
 
   it("picks the no-vector declarations by itself and is clean, then reports a dropped trigger", async () => {
