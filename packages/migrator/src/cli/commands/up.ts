@@ -1,3 +1,4 @@
+import { Option } from "commander";
 import type { CommandSpec } from "../command.js";
 import { addDatabaseOptions, addRunOptions, runSettingsFrom } from "../database-options.js";
 
@@ -7,7 +8,16 @@ export const upCommand: CommandSpec = {
   configure: (command) =>
     addRunOptions(addDatabaseOptions(command))
       .option("--to <name>", "apply up to and including this migration (name or version)")
-      .option("--no-verify", "skip the checks that run after applying"),
+      .option("--no-verify", "skip the checks that run after applying")
+      .option(
+        "--declarations <module>",
+        "verify against these declarations instead of the platform's (Catalog JSON file or ES module exporting `catalog`)",
+      )
+      .addOption(
+        new Option("--vector <mode>", "platform variant to verify against: auto (pgvector when offered), yes, no")
+          .choices(["auto", "yes", "no"])
+          .default("auto"),
+      ),
   run: async ({ options, output }) => {
     const [{ onTargets, describeEvent }, { migrateUp }, { afterUpChecks }, { renderRunOutcomes }] = await Promise.all([
       import("../on-targets.js"),
@@ -18,7 +28,7 @@ export const upCommand: CommandSpec = {
     const afterUp =
       options.verify === false || options.dryRun === true
         ? []
-        : await Promise.all(afterUpChecks.map((entry) => entry.load()));
+        : await Promise.all(afterUpChecks.map((entry) => entry.load(options)));
     const { outcomes, exitCode } = await onTargets(options, output, ({ client, files, report }) =>
       migrateUp(client, files, {
         ...(options.to === undefined ? {} : { to: options.to as string }),
