@@ -12,6 +12,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'app_role') THEN
     CREATE ROLE app_role NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 
@@ -21,6 +23,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'readonly_role') THEN
     CREATE ROLE readonly_role NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 
@@ -1642,9 +1646,6 @@ DROP TABLE data_platform.datasets;
 DROP TABLE data_platform.text_embeddings;
 SET LOCAL statement_timeout = '30s';
 
--- drop schema data_platform
-DROP SCHEMA data_platform;
-
 -- drop foreign keys of model_platform.model_versions
 ALTER TABLE model_platform.model_versions DROP CONSTRAINT model_versions_created_by_fkey;
 ALTER TABLE model_platform.model_versions DROP CONSTRAINT model_versions_model_id_fkey;
@@ -1703,9 +1704,6 @@ DROP COLLATION public.nocase;
 
 -- drop type auth.member_role
 DROP TYPE auth.member_role;
-
--- drop schema auth
-DROP SCHEMA auth;
 SET LOCAL statement_timeout = '20min';
 
 -- drop table service_platform.endpoints
@@ -1716,9 +1714,6 @@ DROP TABLE service_platform.endpoints;
 -- hazard data-loss at service_platform.request_logs: the table and all its rows are deleted
 DROP TABLE service_platform.request_logs;
 SET LOCAL statement_timeout = '30s';
-
--- drop schema service_platform
-DROP SCHEMA service_platform;
 
 -- drop view model_platform.production_models
 DROP VIEW model_platform.production_models;
@@ -1738,14 +1733,8 @@ SET LOCAL statement_timeout = '20min';
 DROP TABLE model_platform.models;
 SET LOCAL statement_timeout = '30s';
 
--- drop schema model_platform
-DROP SCHEMA model_platform;
-
 -- drop type algo_platform.task_type
 DROP TYPE algo_platform.task_type;
-
--- drop schema algo_platform
-DROP SCHEMA algo_platform;
 
 -- drop function public.set_updated_at()
 DROP FUNCTION public.set_updated_at();
@@ -1761,9 +1750,6 @@ SET LOCAL statement_timeout = '20min';
 -- hazard data-loss at monitoring.metrics: the table and all its rows are deleted
 DROP TABLE monitoring.metrics;
 SET LOCAL statement_timeout = '30s';
-
--- drop schema monitoring
-DROP SCHEMA monitoring;
 
 -- revoke default privileges EXECUTE on functions in algo_platform from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA algo_platform REVOKE EXECUTE ON FUNCTIONS FROM app_role;
@@ -1783,6 +1769,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA algo_platform REVOKE DELETE, INSERT, SELECT, 
 -- revoke default privileges SELECT on tables in algo_platform from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA algo_platform REVOKE SELECT ON TABLES FROM readonly_role;
 
+-- drop schema algo_platform
+DROP SCHEMA algo_platform;
+
 -- revoke default privileges EXECUTE on functions in auth from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA auth REVOKE EXECUTE ON FUNCTIONS FROM app_role;
 
@@ -1800,6 +1789,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA auth REVOKE DELETE, INSERT, SELECT, UPDATE ON
 
 -- revoke default privileges SELECT on tables in auth from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA auth REVOKE SELECT ON TABLES FROM readonly_role;
+
+-- drop schema auth
+DROP SCHEMA auth;
 
 -- revoke default privileges EXECUTE on functions in data_platform from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA data_platform REVOKE EXECUTE ON FUNCTIONS FROM app_role;
@@ -1819,6 +1811,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA data_platform REVOKE DELETE, INSERT, SELECT, 
 -- revoke default privileges SELECT on tables in data_platform from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA data_platform REVOKE SELECT ON TABLES FROM readonly_role;
 
+-- drop schema data_platform
+DROP SCHEMA data_platform;
+
 -- revoke default privileges EXECUTE on functions in model_platform from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA model_platform REVOKE EXECUTE ON FUNCTIONS FROM app_role;
 
@@ -1836,6 +1831,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA model_platform REVOKE DELETE, INSERT, SELECT,
 
 -- revoke default privileges SELECT on tables in model_platform from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA model_platform REVOKE SELECT ON TABLES FROM readonly_role;
+
+-- drop schema model_platform
+DROP SCHEMA model_platform;
 
 -- revoke default privileges EXECUTE on functions in monitoring from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA monitoring REVOKE EXECUTE ON FUNCTIONS FROM app_role;
@@ -1855,6 +1853,9 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA monitoring REVOKE DELETE, INSERT, SELECT, UPD
 -- revoke default privileges SELECT on tables in monitoring from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA monitoring REVOKE SELECT ON TABLES FROM readonly_role;
 
+-- drop schema monitoring
+DROP SCHEMA monitoring;
+
 -- revoke default privileges EXECUTE on functions in service_platform from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA service_platform REVOKE EXECUTE ON FUNCTIONS FROM app_role;
 
@@ -1870,14 +1871,8 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA service_platform REVOKE SELECT ON SEQUENCES F
 -- revoke default privileges DELETE, INSERT, SELECT, UPDATE on tables in service_platform from app_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA service_platform REVOKE DELETE, INSERT, SELECT, UPDATE ON TABLES FROM app_role;
 
--- drop role app_role
-DROP ROLE IF EXISTS app_role;
-
 -- revoke default privileges SELECT on tables in service_platform from readonly_role
 ALTER DEFAULT PRIVILEGES IN SCHEMA service_platform REVOKE SELECT ON TABLES FROM readonly_role;
-
--- drop role readonly_role
-DROP ROLE IF EXISTS readonly_role;
 
 -- drop extension pg_trgm
 DROP EXTENSION pg_trgm;
@@ -1890,3 +1885,12 @@ DROP EXTENSION "uuid-ossp";
 
 -- drop extension vector
 DROP EXTENSION vector;
+
+-- drop schema service_platform
+DROP SCHEMA service_platform;
+
+-- drop role app_role
+DROP ROLE IF EXISTS app_role;
+
+-- drop role readonly_role
+DROP ROLE IF EXISTS readonly_role;

@@ -11,7 +11,7 @@ const roleOptions = (role: Role): string =>
 
 /**
  * Roles are cluster-wide: another database on the same server may have created the role already, so
- * creation checks `pg_roles` first instead of failing.
+ * creation checks `pg_roles` first instead of failing, and tolerates a concurrent session creating it first.
  *
  * @example
  * createRole({ name: "app_role", inherit: true })
@@ -20,6 +20,8 @@ const roleOptions = (role: Role): string =>
  * //   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'app_role') THEN
  * //     CREATE ROLE app_role NOLOGIN INHERIT;
  * //   END IF;
+ * // EXCEPTION WHEN duplicate_object OR unique_violation THEN
+ * //   NULL;
  * // END
  * // $role$;
  */
@@ -30,6 +32,9 @@ export const createRole = (role: Role): string => {
     `  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(role.name)}) THEN`,
     `    CREATE ROLE ${quoteIdent(role.name)} ${roleOptions(role)};`,
     "  END IF;",
+    // two sessions creating the same role at once: the loser sees unique_violation on pg_authid
+    "EXCEPTION WHEN duplicate_object OR unique_violation THEN",
+    "  NULL;",
     "END",
     "",
   ].join("\n");

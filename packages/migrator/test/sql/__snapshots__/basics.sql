@@ -12,6 +12,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx_basics_login') THEN
     CREATE ROLE sqlfx_basics_login LOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 DO $role$
@@ -19,6 +21,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx_basics_reader') THEN
     CREATE ROLE sqlfx_basics_reader NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 DO $role$
@@ -26,6 +30,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx_basics_writer') THEN
     CREATE ROLE sqlfx_basics_writer NOLOGIN NOINHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 GRANT sqlfx_basics_reader TO sqlfx_basics_login;

@@ -8,6 +8,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx Rôle "hostile"') THEN
     CREATE ROLE "sqlfx Rôle ""hostile""" NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 

@@ -7,6 +7,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx_sec_app') THEN
     CREATE ROLE sqlfx_sec_app NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 DO $role$
@@ -14,6 +16,8 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'sqlfx_sec_readonly') THEN
     CREATE ROLE sqlfx_sec_readonly NOLOGIN INHERIT;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL;
 END
 $role$;
 
