@@ -146,7 +146,8 @@ describe("seed on the embedded PGlite database (full platform, pgvector)", () =>
     } finally {
       await other.close();
     }
-  });
+    // builds and seeds a whole second PGlite platform: minutes on a loaded 2-core machine
+  }, 240_000);
 
   it("refuses a second process on the same embedded database while it is open", async () => {
     await expect(openEmbeddedDatabase(dataDir())).rejects.toThrow(/in use by process/);
