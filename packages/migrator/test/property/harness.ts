@@ -80,6 +80,23 @@ export const withoutLineBreaksInComments = (catalog: Catalog): Catalog => {
   return visit(catalog) as Catalog;
 };
 
+/**
+ * Known gap (plan, reported): a column type change on a table with policies is planned as a bare
+ * `ALTER COLUMN ... TYPE`, which PostgreSQL refuses when a policy reads the column ("cannot alter type of
+ * a column used in a policy definition"); the policy must be dropped and re-created around it. Minimal
+ * case: app.users(id numeric(5,0)), RLS, policy USING (id IS NOT NULL); B: id numeric(9,0). Pairs that
+ * change a column type of a table with policies are skipped (`fc.pre`) until fixed.
+ */
+export const retypesColumnUnderPolicy = (a: Catalog, b: Catalog): boolean =>
+  a.tables.some((t) => {
+    if ((t.policies ?? []).length === 0) return false;
+    const after = b.tables.find((u) => u.schema === t.schema && u.name === t.name);
+    return t.columns.some((c) => {
+      const next = after?.columns.find((d) => d.name === c.name);
+      return next !== undefined && next.type !== c.type;
+    });
+  });
+
 /** Errors in the Catalog itself: the arbitraries promise valid Catalogs, so this is a bug of the arbitrary. */
 export const assertValid = (catalog: Catalog): void => {
   const errors = validateCatalog(catalog).filter((f) => f.severity === "error");
