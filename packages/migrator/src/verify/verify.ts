@@ -141,6 +141,8 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The planned statements per change (index-aligned); empty when the plan cannot be built. */
 const repairSql = (live: Catalog, expected: Catalog, changes: readonly Change[]): (string | undefined)[] => {
   const out: (string | undefined)[] = changes.map(() => undefined);
+  // a clean database has nothing to repair: planning it would only hash two whole catalogs
+  if (changes.length === 0) return out;
   try {
     const planned = planChanges(live, expected, changes, { allowDestructive: true, lockSafe: false });
     for (const step of planned.steps) {
