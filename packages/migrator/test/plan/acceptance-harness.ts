@@ -1,5 +1,5 @@
 import type { Catalog } from "@platform/schema";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { type AcceptanceCase, acceptanceCases } from "../../../../fixtures/acceptance/index.js";
 import { createTestDatabase, describeOnProviders, type TestDatabase } from "../../../../test/support/index.js";
 import { type Change, diff } from "../../src/diff/index.js";
@@ -26,20 +26,10 @@ const rolesOf = (c: AcceptanceCase): string[] => [...new Set([...c.before.roles,
 
 const differences = (from: Catalog, to: Catalog): Change[] => diff(from, to, { sameExpression });
 
-const hazardTypes = (c: AcceptanceCase) => {
+export const hazardTypes = (c: AcceptanceCase) => {
   const p = plan(c.before, c.after, { allowDestructive: true });
   return [...new Set(p.steps.flatMap((s) => s.hazards.map((h) => h.type)))].sort();
 };
-
-describe("acceptance cases are well-formed", () => {
-  it("have unique names", () => {
-    const names = acceptanceCases.map((c) => c.name);
-    expect(new Set(names).size).toBe(names.length);
-  });
-  it.each(acceptanceCases.map((c) => [c.name, c] as const))("%s: reports exactly the expected hazards", (_name, c) => {
-    expect(hazardTypes(c)).toEqual([...(c.expectedHazards ?? [])].sort());
-  });
-});
 
 /** Cases grouped by the extensions they need: a provider without them skips that group, printed. */
 const byExtensions = new Map<string, AcceptanceCase[]>();
@@ -48,11 +38,19 @@ for (const c of acceptanceCases) {
   byExtensions.set(key, [...(byExtensions.get(key) ?? []), c]);
 }
 
-for (const [extensions, cases] of byExtensions) {
-  const title = `acceptance: plan before → after on a real database${extensions ? ` (with ${extensions})` : ""}`;
-  describeOnProviders(title, { extensions: extensions ? extensions.split(",") : [] }, (getDb) =>
-    runCases(getDb, cases),
-  );
+/**
+ * Registers every case on one provider family. Each family has its own test file so vitest runs them in
+ * parallel; PGlite over the wire is left to the suites that test the wire path, since it is the same engine.
+ */
+export function describeAcceptance(provider: "native" | "pglite"): void {
+  for (const [extensions, cases] of byExtensions) {
+    const title = `acceptance: plan before → after on a real database${extensions ? ` (with ${extensions})` : ""}`;
+    describeOnProviders(
+      title,
+      { extensions: extensions ? extensions.split(",") : [], providers: [provider] },
+      (getDb) => runCases(getDb, cases),
+    );
+  }
 }
 
 function runCases(getDb: () => TestDatabase, cases: readonly AcceptanceCase[]): void {

@@ -1,0 +1,3 @@
+import { describeAcceptance } from "./acceptance-harness.js";
+
+describeAcceptance("native");
