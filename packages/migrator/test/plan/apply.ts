@@ -17,5 +17,6 @@ export const applyMigration = async (client: SqlClient, migration: PlannedMigrat
     }
     return;
   }
-  for (const statement of splitStatements(sql)) await client.exec(statement.code);
+  // `text`, never `code`: `code` collapses whitespace (for pattern checks), also inside string literals
+  for (const statement of splitStatements(sql)) await client.exec(statement.text);
 };

@@ -61,26 +61,6 @@ export const dropsReferencedKey = (a: Catalog, b: Catalog): boolean => {
 };
 
 /**
- * Known gap (migration files, reported): `splitStatements` (src/files), which runs a transaction:false
- * migration statement by statement, turns a line break inside a string literal into a space, so
- * `COMMENT ON ... IS 'two\nlines'` after a concurrent index or validated constraint stores `two lines`.
- * Until fixed, the migration property replaces line breaks in comments by spaces (both A and B).
- */
-export const withoutLineBreaksInComments = (catalog: Catalog): Catalog => {
-  const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit);
-    if (value === null || typeof value !== "object") return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        k,
-        k === "comment" && typeof v === "string" ? v.replaceAll("\n", " ") : visit(v),
-      ]),
-    );
-  };
-  return visit(catalog) as Catalog;
-};
-
-/**
  * Known gap (plan, reported): a column type change on a table with policies is planned as a bare
  * `ALTER COLUMN ... TYPE`, which PostgreSQL refuses when a policy reads the column ("cannot alter type of
  * a column used in a policy definition"); the policy must be dropped and re-created around it. Minimal
