@@ -45,17 +45,21 @@ const refsOf = (refs: References, ctx: PlanContext, table: QualifiedName, c: Tab
 /** The referenced table and the unique constraint or index that backs the referenced columns. */
 const referencedKey = (ctx: PlanContext, fk: Extract<TableConstraint, { type: "foreign-key" }>): string[] => {
   const target = { schema: fk.references.schema, name: fk.references.table };
-  const table = ctx.tables.get(`${target.schema}.${target.name}`);
   const same = (cols: readonly string[]) =>
     cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
-  const keys = [
-    ...(table?.primaryKey && same(table.primaryKey.columns) ? [constraintId(target, table.primaryKey.name)] : []),
-    ...(table?.uniques ?? []).filter((u) => same(u.columns)).map((u) => constraintId(target, u.name)),
-    ...(table?.indexes ?? [])
+  // Both states of the referenced table: a dropped FK must release the key it had in `from` even when `to`
+  // drops that key too (else the key's DROP may run first and PostgreSQL refuses it).
+  const versions = [ctx.from, ctx.to].flatMap((catalog) =>
+    catalog.tables.filter((t) => t.schema === target.schema && t.name === target.name),
+  );
+  const keys = versions.flatMap((table) => [
+    ...(table.primaryKey && same(table.primaryKey.columns) ? [constraintId(target, table.primaryKey.name)] : []),
+    ...(table.uniques ?? []).filter((u) => same(u.columns)).map((u) => constraintId(target, u.name)),
+    ...(table.indexes ?? [])
       .filter((i) => i.unique && same(i.elements.flatMap((e) => (e.column ? [e.column] : []))))
       .map((i) => indexId(target.schema, i.name)),
-  ];
-  return [rel(target), ...fk.references.columns.map((c) => columnId(target, c)), ...keys];
+  ]);
+  return [rel(target), ...fk.references.columns.map((c) => columnId(target, c)), ...new Set(keys)];
 };
 
 const ownedIndex = (table: QualifiedName, c: TableConstraint): string[] =>

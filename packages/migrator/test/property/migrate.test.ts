@@ -10,7 +10,8 @@
  * reorder columns, so no migration can promise B's order; diff ignores it for the same reason.
  * FC_SEED / FC_RUNS override the fixed seed and count. Known gaps narrowed out (reported, see harness.ts):
  * CHECKs on quoted varchar columns (`buildOptionsFor`), and pairs where B drops a key an FK of A
- * references (`dropsReferencedKey`: the plan orders the key's drop before the FK's), and type changes or drops of columns on tables with policies (`changesColumnUnderPolicy`:
+ * references while B keeps the FK (`dropsReferencedKey`: the FK is not rebuilt around the key's drop; the
+ * case where B drops the FK too is fixed), and type changes or drops of columns on tables with policies (`changesColumnUnderPolicy`:
  * the policy is not re-created around the ALTER TYPE, nor altered before the DROP COLUMN), and defaults
  * using an enum value added in the same plan (`usesNewEnumValue`: ADD VALUE is not committed first).
  */
