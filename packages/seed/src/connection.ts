@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PGlite } from "@electric-sql/pglite";
 import { redactUrl } from "@platform/migrator/db";
-import { acquireLockFile } from "@platform/migrator/embedded";
+import { acquireLockFile, openPlatformPglite } from "@platform/migrator/embedded";
 import { quoteIdent } from "@platform/schema";
 import { createDb, type DB } from "@platform/types";
 import type { Kysely } from "kysely";
@@ -129,17 +129,7 @@ export const openEmbeddedDatabase = async (dataDir: string): Promise<SeedConnect
 };
 
 /** PGlite with the extensions the platform needs (the set the migrator's embedded database loads). */
-export const openPglite = async (dataDir?: string): Promise<PGlite> => {
-  const [{ PGlite }, { vector }, { pgcrypto }, { uuid_ossp }, { pg_trgm }, { citext }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite-pgvector"),
-    import("@electric-sql/pglite/contrib/pgcrypto"),
-    import("@electric-sql/pglite/contrib/uuid_ossp"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-    import("@electric-sql/pglite/contrib/citext"),
-  ]);
-  return PGlite.create(dataDir, { extensions: { vector, pgcrypto, uuid_ossp, pg_trgm, citext } });
-};
+export const openPglite = (dataDir?: string): Promise<PGlite> => openPlatformPglite(dataDir);
 
 const target = (table: string, columns: readonly string[]): string =>
   `${table} (${columns.map(quoteIdent).join(", ")})`;

@@ -3,6 +3,7 @@ import { dirname, relative } from "node:path";
 import type { SqlClient } from "../db/index.js";
 import { MigratorError } from "../errors/index.js";
 import { acquireLockFile } from "./lock-file.js";
+import { openPlatformPglite } from "./pglite.js";
 
 /**
  * Opens (creating on first use) the embedded database: PGlite — PostgreSQL 18 in WebAssembly — persisted in
@@ -17,17 +18,7 @@ export const openEmbedded = async (dataDir: string): Promise<SqlClient> => {
   const label = `pglite:${fromCwd === "" || fromCwd.startsWith("..") ? dataDir : fromCwd}`;
   const release = acquireLockFile(`${dataDir}.lock`, `the embedded database ${label}`);
   try {
-    const [{ PGlite }, { vector }, { pgcrypto }, { uuid_ossp }, { pg_trgm }, { citext }, { fromPglite }] =
-      await Promise.all([
-        import("@electric-sql/pglite"),
-        import("@electric-sql/pglite-pgvector"),
-        import("@electric-sql/pglite/contrib/pgcrypto"),
-        import("@electric-sql/pglite/contrib/uuid_ossp"),
-        import("@electric-sql/pglite/contrib/pg_trgm"),
-        import("@electric-sql/pglite/contrib/citext"),
-        import("../db/index.js"),
-      ]);
-    const db = await PGlite.create(dataDir, { extensions: { vector, pgcrypto, uuid_ossp, pg_trgm, citext } });
+    const [db, { fromPglite }] = await Promise.all([openPlatformPglite(dataDir), import("../db/index.js")]);
     const client = fromPglite(db, label);
     return {
       ...client,
