@@ -2,7 +2,7 @@
  * `defineCatalog(...)`: collect declarations, lower each into the Catalog, sort by identity, validate.
  */
 import { functionSignature, sortBy } from "../catalog/identity.js";
-import { Catalog, type Partition } from "../catalog/model.js";
+import type { Catalog, Partition, View } from "../catalog/model.js";
 import { CatalogValidationError } from "../catalog/validate/errors.js";
 import type { Finding } from "../catalog/validate/finding.js";
 import { validateCatalog } from "../catalog/validate/index.js";
@@ -117,16 +117,22 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
       const column = lowerColumn({ name, builder }, context);
       return compact({ name, type: column.type, notNull: column.notNull, comment: column.comment });
     });
-    return Catalog.shape.views.element.parse({
-      ...viewBase(v),
+    const { dependsOn, ...head } = viewBase(v);
+    // keys in the model's order (columns before dependsOn), as `Catalog.parse` would leave them
+    const view: View = {
+      ...head,
       ...(columns.length > 0 ? { columns } : {}),
+      ...(dependsOn ? { dependsOn } : {}),
       ...(indexes.length > 0 ? { indexes: sortBy(indexes, (i) => i.name) } : {}),
       ...(v.options.comment !== undefined ? { comment: v.options.comment } : {}),
       ...(v.options.grants?.length ? { grants: lowerGrants(v.options.grants) } : {}),
-    });
+    };
+    return view;
   });
 
-  const catalog = Catalog.parse({
+  // no zod parse here: every lowering builds Catalog values (typed by the model) in the model's key order;
+  // test/catalog-shape.test.ts proves `Catalog.parse` leaves the result unchanged
+  const catalog: Catalog = {
     extensions: sortBy(d.extension.map(lowerExtension), (e) => e.name),
     schemas: sortBy(d.schema.map(lowerSchema), (s) => s.name),
     roles: sortBy(d.role.map(lowerRole), (r) => r.name),
@@ -147,7 +153,7 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
       d.defaultPrivilege.map((p) => p.definition),
       (p) => [p.forRole ?? "", p.schema, p.objectType, p.grantee].join("\u0000"),
     ),
-  });
+  };
   const declared = {
     functions: new Set(catalog.functions.map((f) => `${f.schema}.${f.name}`)),
     relations: new Set([

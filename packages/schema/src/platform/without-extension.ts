@@ -62,11 +62,11 @@ const keepIndex = (index: Index, dropped: ReadonlySet<string>, f: Footprint): bo
   !(index.include ?? []).some((c) => dropped.has(c)) &&
   !mentions(index.where, dropped);
 
-/** Drop empty optional arrays, as the Catalog omits them. */
-const withOptional = <T extends object>(base: T, key: keyof T, items: readonly unknown[] | undefined): T => {
-  const { [key]: _omitted, ...rest } = base;
-  return (items && items.length > 0 ? { ...rest, [key]: items } : rest) as T;
-};
+/** Drop empty optional arrays, as the Catalog omits them; a kept one stays where it was (the model's key order). */
+const withOptional = <T extends object>(base: T, key: keyof T, items: readonly unknown[] | undefined): T =>
+  Object.fromEntries(
+    Object.entries(base).flatMap(([k, v]) => (k !== key ? [[k, v]] : items && items.length > 0 ? [[k, items]] : [])),
+  ) as T;
 
 const stripTable = (table: Table, f: Footprint): Table => {
   const dropped = new Set(table.columns.filter((c) => f.isExtensionType(c.type)).map((c) => c.name));

@@ -114,6 +114,16 @@ const boundKindFindings = (level: Level): Finding[] =>
         ),
       ];
     }
+    if (b.kind === "hash" && !(Number.isInteger(b.modulus) && Number.isInteger(b.remainder))) {
+      return [
+        error(
+          "hash-partition-remainder",
+          path,
+          `hash partition ${p.name} has MODULUS ${b.modulus}, REMAINDER ${b.remainder}; both must be integers`,
+          "use whole numbers, e.g. hashPartition(name, 4, 0)",
+        ),
+      ];
+    }
     if (b.kind === "hash" && !(b.modulus >= 1 && b.remainder >= 0 && b.remainder < b.modulus)) {
       return [
         error(
@@ -223,7 +233,12 @@ const listFindings = (level: Level): Finding[] => {
 
 const hashFindings = (level: Level): Finding[] => {
   const hashes = level.partitions.flatMap((p) =>
-    p.bound.kind === "hash" && p.bound.modulus >= 1 && p.bound.remainder >= 0 && p.bound.remainder < p.bound.modulus
+    p.bound.kind === "hash" &&
+    Number.isInteger(p.bound.modulus) &&
+    Number.isInteger(p.bound.remainder) &&
+    p.bound.modulus >= 1 &&
+    p.bound.remainder >= 0 &&
+    p.bound.remainder < p.bound.modulus
       ? [{ p, modulus: p.bound.modulus, remainder: p.bound.remainder }]
       : [],
   );
@@ -423,6 +438,23 @@ const templateFindings = (table: Table): Finding[] => {
         `include ${needs.join(" ")} in the naming, e.g. "${table.name}_${needs.join("")}"`,
       ),
     );
+  }
+  // the model's types say number; PostgreSQL and the partition command need whole counts
+  const counts = [
+    ["premake", template.premake, 0],
+    ["retain", template.retain, 1],
+  ] as const;
+  for (const [option, value, least] of counts) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= least)) {
+      findings.push(
+        error(
+          "partition-template-count",
+          path,
+          `partition template ${option} is ${value}; it counts ${template.interval}s, so it must be a whole number of at least ${least}`,
+          `set ${option} to an integer ≥ ${least}, or leave it out`,
+        ),
+      );
+    }
   }
   const longest = template.naming.replace("{YYYY}", "2026").replace("{MM}", "01").replace("{DD}", "01");
   if (Buffer.byteLength(longest, "utf8") > 63) {
