@@ -1,4 +1,4 @@
-import type { QualifiedName } from "@platform/schema";
+import { type Catalog, compareKeys, type QualifiedName } from "@platform/schema";
 import type { TableConstraint } from "../diff/index.js";
 import { addForeignKey } from "../sql/foreign-keys.js";
 import { createIndex } from "../sql/indexes.js";
@@ -12,9 +12,9 @@ import {
   dropConstraint,
   validateConstraint,
 } from "../sql/tables.js";
-import { columnId, constraintId, indexId, path, qpath, rel } from "./ids.js";
+import { columnId, constraintId, indexId, path, qpath, rel, reshapeId } from "./ids.js";
 import { expressionRefs, type References } from "./references.js";
-import type { Hazard, PlanContext } from "./step.js";
+import type { Hazard } from "./step.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
 
 const columnsOf = (c: TableConstraint): string[] => {
@@ -31,25 +31,31 @@ const columnsOf = (c: TableConstraint): string[] => {
   }
 };
 
-/** Ids a constraint refers to: its columns, what its expressions call, and for a foreign key the referenced key. */
-const refsOf = (refs: References, ctx: PlanContext, table: QualifiedName, c: TableConstraint): string[] => [
+/**
+ * Ids a constraint refers to: its columns, what its expressions call, and for a foreign key the referenced
+ * key in the given states of the catalog (`ctx.to` for an add, both for a drop).
+ */
+const refsOf = (refs: References, table: QualifiedName, c: TableConstraint, states: readonly Catalog[]): string[] => [
   rel(table),
   ...columnsOf(c).map((col) => columnId(table, col)),
   ...(c.type === "check" ? expressionRefs(refs, c.expression) : []),
   ...(c.type === "exclusion"
     ? [...expressionRefs(refs, c.where), ...c.elements.flatMap((e) => expressionRefs(refs, e.expression))]
     : []),
-  ...(c.type === "foreign-key" ? referencedKey(ctx, c) : []),
+  ...(c.type === "foreign-key" ? referencedKey(c, states) : []),
 ];
 
-/** The referenced table and the unique constraint or index that backs the referenced columns. */
-const referencedKey = (ctx: PlanContext, fk: Extract<TableConstraint, { type: "foreign-key" }>): string[] => {
-  const target = { schema: fk.references.schema, name: fk.references.table };
+const targetOf = (fk: ForeignKeyConstraint): QualifiedName => ({
+  schema: fk.references.schema,
+  name: fk.references.table,
+});
+
+/** The referenced table and the unique constraints or indexes that back the referenced columns in `states`. */
+const referencedKey = (fk: ForeignKeyConstraint, states: readonly Catalog[]): string[] => {
+  const target = targetOf(fk);
   const same = (cols: readonly string[]) =>
     cols.length === fk.references.columns.length && cols.every((c) => fk.references.columns.includes(c));
-  // Both states of the referenced table: a dropped FK must release the key it had in `from` even when `to`
-  // drops that key too (else the key's DROP may run first and PostgreSQL refuses it).
-  const versions = [ctx.from, ctx.to].flatMap((catalog) =>
+  const versions = states.flatMap((catalog) =>
     catalog.tables.filter((t) => t.schema === target.schema && t.name === target.name),
   );
   const keys = versions.flatMap((table) => [
@@ -61,6 +67,29 @@ const referencedKey = (ctx: PlanContext, fk: Extract<TableConstraint, { type: "f
   ]);
   return [rel(target), ...fk.references.columns.map((c) => columnId(target, c)), ...new Set(keys)];
 };
+
+/**
+ * The binding of foreign keys to a key over `columns` of `table`. PostgreSQL ties a foreign key to ONE
+ * unique index over exactly the referenced columns (in any order; the oldest one when several qualify)
+ * and refuses to drop that index while the foreign key exists. So a step that drops such a key `drops`
+ * the binding: it runs after every foreign key drop that `releases` it and before every foreign key add
+ * that `creates` it (a foreign key added while the old key still exists could bind to it again).
+ * Exported for the steps that drop unique indexes.
+ */
+export const keyBindingId = (table: QualifiedName, columns: readonly string[]): string =>
+  `key-binding:${table.schema}.${table.name}${JSON.stringify([...columns].sort(compareKeys))}`;
+
+const fkBinding = (fk: ForeignKeyConstraint): string => keyBindingId(targetOf(fk), fk.references.columns);
+
+/**
+ * What a foreign key depends on beyond its columns: the column types of both tables (`reshapeId`). A
+ * foreign key is dropped before, and added after, a type change on either side: PostgreSQL rebuilds it
+ * inside ALTER COLUMN TYPE and refuses when the two sides' types do not match at that moment.
+ */
+const fkShapes = (table: QualifiedName, c: TableConstraint): string[] =>
+  c.type === "foreign-key" ? [reshapeId(table), reshapeId(targetOf(c))] : [];
+
+type ForeignKeyConstraint = Extract<TableConstraint, { type: "foreign-key" }>;
 
 const ownedIndex = (table: QualifiedName, c: TableConstraint): string[] =>
   c.type === "primary-key" || c.type === "unique" || c.type === "exclusion" ? [indexId(table.schema, c.name)] : [];
@@ -89,8 +118,13 @@ const addStatement = (table: QualifiedName, c: TableConstraint, notValid: boolea
 export const planConstraintAdd: Planner<"constraint.add"> = ({ table, constraint: c, existing }, ctx) => {
   const at = path(qpath(table), c.name);
   const base = {
-    creates: [constraintId(table, c.name), ...ownedIndex(table, c)],
-    needs: refsOf(ctx.refsTo, ctx, table, c),
+    creates: [
+      constraintId(table, c.name),
+      ...ownedIndex(table, c),
+      ...(c.type === "foreign-key" ? [fkBinding(c)] : []),
+    ],
+    // only the keys of the target state: a key about to be dropped must not order the add before its drop
+    needs: [...refsOf(ctx.refsTo, table, c, [ctx.to]), ...fkShapes(table, c)],
   };
   const lockSafe = existing && ctx.lockSafe && !ctx.partitioned.has(qpath(table));
   if (!lockSafe) {
@@ -201,12 +235,25 @@ export const planConstraintAdd: Planner<"constraint.add"> = ({ table, constraint
   ];
 };
 
+/**
+ * A foreign key's drop releases the keys it was bound to in either state (a dropped FK must release the
+ * key it had in `from` even when `to` drops that key too); a key's drop drops the binding of foreign keys
+ * to its columns (`keyBindingId`).
+ */
 export const planConstraintDrop: Planner<"constraint.drop"> = ({ table, constraint: c }, ctx) => [
   {
     description: `drop constraint ${path(qpath(table), c.name)}`,
     statements: [dropConstraint(table, c.name)],
-    drops: [constraintId(table, c.name), ...ownedIndex(table, c)],
+    drops: [
+      constraintId(table, c.name),
+      ...ownedIndex(table, c),
+      ...(c.type === "primary-key" || c.type === "unique" ? [keyBindingId(table, c.columns)] : []),
+    ],
     needs: [rel(table)],
-    releases: refsOf(ctx.refsFrom, ctx, table, c).filter((id) => id !== rel(table)),
+    releases: [
+      ...refsOf(ctx.refsFrom, table, c, [ctx.from, ctx.to]).filter((id) => id !== rel(table)),
+      ...(c.type === "foreign-key" ? [fkBinding(c)] : []),
+      ...fkShapes(table, c),
+    ],
   },
 ];
