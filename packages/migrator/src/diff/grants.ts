@@ -1,6 +1,6 @@
 import type { Catalog, DefaultPrivilege, Grant } from "@platform/schema";
 import { compareKeys } from "@platform/schema";
-import { matchByKey } from "./context.js";
+import { matchByKey, sameData } from "./context.js";
 import { type GrantTarget, grantables, targetId, withRenamesApplied } from "./targets.js";
 
 export type GrantChange =
@@ -35,6 +35,8 @@ export const diffGrants = (from: Catalog, to: Catalog, recreated: ReadonlySet<st
 };
 
 const diffObjectGrants = (target: GrantTarget, from: readonly Grant[], to: readonly Grant[]): GrantChange[] => {
+  // most objects carry no grants, or the same ones on both sides (both are normalised and sorted)
+  if ((from.length === 0 && to.length === 0) || sameData(from, to)) return [];
   const { added, removed, kept } = matchByKey(from, to, (g) => g.grantee);
   const changes: GrantChange[] = [];
   for (const g of removed)

@@ -6,6 +6,7 @@ import { type DiffContext, sameData } from "./context.js";
 import { diffIndexes, type IndexChange } from "./indexes.js";
 import { createPartitions, diffPartitions, type PartitionChange } from "./partitions.js";
 import { diffPolicies, type PolicyChange } from "./policies.js";
+import { sameTableUpToExpressions } from "./same-table.js";
 import { diffTriggers, type TriggerChange } from "./triggers.js";
 
 export type TableChange =
@@ -103,8 +104,9 @@ export const createTable = (table: Table): TableScoped[] => {
 };
 
 const alterTable = (ctx: DiffContext, from: Table, to: Table): TableScoped[] => {
-  // Most tables of an incremental diff are unchanged: one structural comparison settles them.
-  if (sameData(from, to)) return [];
+  // Most tables of an incremental diff are unchanged: one structural comparison settles them (and,
+  // against a database, one that lets its rendering of expressions differ from the declared text).
+  if (sameData(from, to) || sameTableUpToExpressions(ctx, from, to)) return [];
   const name = nameOf(to);
   const renames = columnRenames(from, to);
   const changes: TableScoped[] = [];

@@ -1,5 +1,5 @@
 import type { Collation } from "@platform/schema";
-import { type IntrospectContext, notExtensionMember, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
 import { comment } from "./optional.js";
 
 interface CollationRow {
@@ -28,9 +28,9 @@ export const readCollations = (ctx: IntrospectContext): Promise<Collation[]> =>
               ${localeColumn(ctx.serverVersion)} AS locale, c.collisdeterministic AS deterministic,
               pg_catalog.obj_description(c.oid, 'pg_collation') AS comment
        FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
-       WHERE ${userNamespace("n")} AND ${notExtensionMember("pg_collation", "c.oid")}
+       WHERE ${inUserSchema("c.collnamespace")} AND ${notExtensionMember("pg_collation", "c.oid")}
        ORDER BY n.nspname, c.collname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows.flatMap((r) => {
       const provider = PROVIDERS[r.provider];

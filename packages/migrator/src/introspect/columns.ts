@@ -6,7 +6,9 @@ import { comment, flag, opt } from "./optional.js";
 interface ColumnRow {
   rel: string;
   kind: string;
+  attnum: number;
   name: string;
+  attcollation: string;
   type: string;
   not_null: boolean;
   default: string | null;
@@ -17,6 +19,15 @@ interface ColumnRow {
   comment: string | null;
 }
 
+/** A column by relation oid and attnum: what index, constraint and trigger keys (attnum arrays) name. */
+export type Attributes = Map<string, Map<number, { readonly name: string; readonly collation: string }>>;
+
+export interface ReadColumns {
+  /** Catalog columns by relation oid, in attnum order */
+  readonly byTable: ReadonlyMap<string, Column[]>;
+  readonly attributes: Attributes;
+}
+
 /**
  * PostgreSQL 18 adds VIRTUAL generated columns (attgenerated `v`); the Catalog models STORED ones only,
  * so a virtual column is reported as `generated` too (and would be re-created STORED).
@@ -24,13 +35,17 @@ interface ColumnRow {
  * Columns of every reported table, view and materialized view, in attnum order, keyed by relation oid.
  * Partitions are skipped: their columns are the parent's. Types are `format_type` under the empty
  * search_path set by the session. View columns carry only name, type and comment (see `assembleViews`).
+ * Defaults are deparsed without their relation (`pg_get_expr(adbin, 0)`): a default cannot name a
+ * column, and deparsing against the relation would open every table (a relcache build per table on a
+ * fresh connection). Generation expressions do name columns and are deparsed against their table.
  */
-export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[]>> =>
+export const readColumns = (ctx: IntrospectContext): Promise<ReadColumns> =>
   readStep("columns", ctx, async () => {
     const { rows } = await ctx.client.query<ColumnRow>(
-      `SELECT a.attrelid::text AS rel, c.relkind::text AS kind, a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+      `SELECT a.attrelid::text AS rel, c.relkind::text AS kind, a.attnum::int AS attnum, a.attname AS name,
+              a.attcollation::text AS attcollation, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS not_null,
-              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS default,
+              CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS default,
               CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
               a.attidentity::text AS identity,
               CASE WHEN a.attidentity <> '' THEN (
@@ -52,17 +67,25 @@ export const readColumns = (ctx: IntrospectContext): Promise<Map<string, Column[
        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = a.attrelid
          AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = a.attnum
        WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
-         AND ${userRelation("c", "n")}
+         AND ${userRelation("c")}
        ORDER BY a.attrelid, a.attnum`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     const byTable = new Map<string, Column[]>();
+    const attributes: Attributes = new Map();
     for (const r of rows) {
-      const columns = byTable.get(r.rel) ?? [];
+      let columns = byTable.get(r.rel);
+      let names = attributes.get(r.rel);
+      if (columns === undefined || names === undefined) {
+        columns = [];
+        names = new Map();
+        byTable.set(r.rel, columns);
+        attributes.set(r.rel, names);
+      }
       columns.push(toColumn(r));
-      byTable.set(r.rel, columns);
+      names.set(r.attnum, { name: r.name, collation: r.attcollation });
     }
-    return byTable;
+    return { byTable, attributes };
   });
 
 const toColumn = (r: ColumnRow): Column => {

@@ -8,6 +8,7 @@ import type {
   UniqueConstraint,
 } from "@platform/schema";
 import { normalizeExpression } from "../normalize/expressions.js";
+import type { Attributes } from "./columns.js";
 import { type IntrospectContext, readStep, userRelation } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
@@ -23,17 +24,20 @@ interface ConstraintRow {
   rel: string;
   name: string;
   type: "p" | "u" | "c" | "f" | "x";
-  keys: string[] | null;
-  include: string[] | null;
+  /** pg_index.indkey of a PRIMARY KEY / UNIQUE constraint's index, and its key count (the rest are INCLUDE) */
+  index_attnums: number[] | null;
+  index_key_count: number | null;
   nulls_not_distinct: boolean;
   deferrable: boolean;
   deferred: boolean;
   no_inherit: boolean;
   check: string | null;
+  ref_rel: string | null;
   ref_schema: string | null;
   ref_table: string | null;
-  ref_columns: string[] | null;
-  fk_columns: string[] | null;
+  /** conkey and confkey of a foreign key */
+  fk_attnums: number[] | null;
+  ref_attnums: number[] | null;
   on_update: string;
   on_delete: string;
   match: string;
@@ -60,40 +64,28 @@ const ACTIONS: Readonly<Record<string, ReferentialAction | undefined>> = {
 const deferrable = (r: ConstraintRow): Deferrable | null =>
   !r.deferrable ? null : r.deferred ? "deferrable initially deferred" : "deferrable initially immediate";
 
-/** Key columns of the constraint's index (to tell them from INCLUDE columns), `ord` counting from 1. */
-const indexColumns = (range: string): string => `(
-  SELECT json_agg(a.attname ORDER BY k.ord)
-  FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-  WHERE ${range})`;
-
 /**
  * PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE constraints of every reported table in one query.
  * NOT NULL constraints (contype `n`, PostgreSQL 18) are skipped: NOT NULL is a column property here.
  * Constraints cloned onto partitions or onto the partitions of a referenced table (conparentid) are skipped.
  */
-export const readConstraints = (ctx: IntrospectContext): Promise<Map<string, TableConstraints>> =>
+export const readConstraints = (
+  ctx: IntrospectContext,
+  attributes: Attributes,
+): Promise<Map<string, TableConstraints>> =>
   readStep("constraints", ctx, async () => {
     const nullsNotDistinct = ctx.serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
     const { rows } = await ctx.client.query<ConstraintRow>(
       `SELECT con.conrelid::text AS rel, con.conname AS name, con.contype::text AS type,
-              CASE WHEN con.contype IN ('p', 'u') THEN (SELECT ${indexColumns("k.ord <= i.indnkeyatts")}
-                FROM pg_catalog.pg_index i WHERE i.indexrelid = con.conindid) END AS keys,
-              CASE WHEN con.contype IN ('p', 'u') THEN (SELECT ${indexColumns("k.ord > i.indnkeyatts")}
-                FROM pg_catalog.pg_index i WHERE i.indexrelid = con.conindid) END AS include,
-              coalesce((SELECT ${nullsNotDistinct} FROM pg_catalog.pg_index i WHERE i.indexrelid = con.conindid
-                        AND con.contype = 'u'), false) AS nulls_not_distinct,
+              CASE WHEN con.contype IN ('p', 'u') THEN to_json(i.indkey::int2[]) END AS index_attnums,
+              CASE WHEN con.contype IN ('p', 'u') THEN i.indnkeyatts::int END AS index_key_count,
+              coalesce(con.contype = 'u' AND ${nullsNotDistinct}, false) AS nulls_not_distinct,
               con.condeferrable AS deferrable, con.condeferred AS deferred, con.connoinherit AS no_inherit,
               CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check,
+              CASE WHEN con.contype = 'f' THEN con.confrelid::text END AS ref_rel,
               fn.nspname AS ref_schema, fc.relname AS ref_table,
-              CASE WHEN con.contype = 'f' THEN (
-                SELECT json_agg(a.attname ORDER BY k.ord)
-                FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum) END AS ref_columns,
-              CASE WHEN con.contype = 'f' THEN (
-                SELECT json_agg(a.attname ORDER BY k.ord)
-                FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum) END AS fk_columns,
+              CASE WHEN con.contype = 'f' THEN to_json(con.conkey) END AS fk_attnums,
+              CASE WHEN con.contype = 'f' THEN to_json(con.confkey) END AS ref_attnums,
               con.confupdtype::text AS on_update, con.confdeltype::text AS on_delete, con.confmatchtype::text AS match,
               CASE WHEN con.contype = 'x' THEN (
                 SELECT json_build_object('using', am.amname, 'where', pg_catalog.pg_get_expr(i.indpred, i.indrelid),
@@ -106,43 +98,84 @@ export const readConstraints = (ctx: IntrospectContext): Promise<Map<string, Tab
                     LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
                     LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass
                     LEFT JOIN pg_catalog.pg_operator op ON op.oid = k.operator))
-                FROM pg_catalog.pg_index i
-                JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                FROM pg_catalog.pg_class ic
                 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-                WHERE i.indexrelid = con.conindid) END AS exclusion,
+                WHERE ic.oid = i.indexrelid) END AS exclusion,
               dsc.description AS comment
        FROM pg_catalog.pg_constraint con
        JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')
        LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
        LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = con.oid
          AND dsc.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND dsc.objsubid = 0
        WHERE con.contype IN ('p', 'u', 'c', 'f', 'x') AND con.conparentid = 0 AND con.conislocal
-         AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userRelation("c", "n")}
+         AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userRelation("c")}
        ORDER BY con.conrelid, con.conname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
+    const names = await referencedColumnNames(ctx, rows, attributes);
     const byTable = new Map<string, TableConstraints>();
     for (const r of rows) {
       const table = byTable.get(r.rel) ?? { uniques: [], checks: [], foreignKeys: [], exclusions: [] };
-      addConstraint(table, r);
+      addConstraint(table, r, names);
       byTable.set(r.rel, table);
     }
     return byTable;
   });
 
-const addConstraint = (table: TableConstraints, r: ConstraintRow): void => {
+/** Column names for `attnums` of relation `rel`, in order (attnums a relation does not have are skipped). */
+type ColumnNames = (rel: string, attnums: readonly number[] | null) => string[];
+
+/**
+ * Names for the attnums the constraints hold: from the columns already read, and for a foreign key that
+ * references a relation outside them (another schema than the ones asked for) from one more query.
+ */
+const referencedColumnNames = async (
+  ctx: IntrospectContext,
+  rows: readonly ConstraintRow[],
+  attributes: Attributes,
+): Promise<ColumnNames> => {
+  const missing = [
+    ...new Set(rows.flatMap((r) => (r.ref_rel !== null && !attributes.has(r.ref_rel) ? [r.ref_rel] : []))),
+  ];
+  const more: Attributes = new Map();
+  if (missing.length > 0) {
+    const { rows: found } = await ctx.client.query<{ rel: string; attnum: number; name: string }>(
+      `SELECT a.attrelid::text AS rel, a.attnum::int AS attnum, a.attname AS name FROM pg_catalog.pg_attribute a
+       WHERE a.attrelid = ANY ($1::pg_catalog.oid[]) AND a.attnum > 0 AND NOT a.attisdropped`,
+      [missing],
+    );
+    for (const f of found) {
+      const columns = more.get(f.rel) ?? new Map();
+      columns.set(f.attnum, { name: f.name, collation: "0" });
+      more.set(f.rel, columns);
+    }
+  }
+  return (rel, attnums) => {
+    const columns = attributes.get(rel) ?? more.get(rel);
+    return (attnums ?? []).flatMap((n) => {
+      const name = columns?.get(n)?.name;
+      return name === undefined ? [] : [name];
+    });
+  };
+};
+
+const addConstraint = (table: TableConstraints, r: ConstraintRow, names: ColumnNames): void => {
   const common = comment(r.comment);
+  const indexKeys = r.index_attnums ?? [];
+  const keyCount = r.index_key_count ?? indexKeys.length;
+  const keys = () => names(r.rel, indexKeys.slice(0, keyCount));
+  const include = () => names(r.rel, indexKeys.slice(keyCount));
   switch (r.type) {
     case "p":
-      table.primaryKey = { name: r.name, columns: r.keys ?? [], ...list("include", r.include), ...common };
+      table.primaryKey = { name: r.name, columns: keys(), ...list("include", include()), ...common };
       return;
     case "u":
       table.uniques.push({
         name: r.name,
-        columns: r.keys ?? [],
-        ...list("include", r.include),
+        columns: keys(),
+        ...list("include", include()),
         ...flag("nullsNotDistinct", r.nulls_not_distinct),
         ...opt("deferrable", deferrable(r)),
         ...common,
@@ -159,8 +192,12 @@ const addConstraint = (table: TableConstraints, r: ConstraintRow): void => {
     case "f":
       table.foreignKeys.push({
         name: r.name,
-        columns: r.fk_columns ?? [],
-        references: { schema: r.ref_schema ?? "", table: r.ref_table ?? "", columns: r.ref_columns ?? [] },
+        columns: names(r.rel, r.fk_attnums),
+        references: {
+          schema: r.ref_schema ?? "",
+          table: r.ref_table ?? "",
+          columns: names(r.ref_rel ?? "", r.ref_attnums),
+        },
         ...opt("onDelete", ACTIONS[r.on_delete]),
         ...opt("onUpdate", ACTIONS[r.on_update]),
         ...opt("match", r.match === "f" ? ("full" as const) : null),

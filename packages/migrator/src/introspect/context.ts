@@ -7,8 +7,14 @@ export interface IntrospectContext {
   readonly serverVersion: number;
   /** the role running introspection (default privileges it owns are reported without `forRole`) */
   readonly currentUser: string;
-  /** `$1` of every query: the schemas asked for, or null for every user schema */
+  /** the schemas asked for, or null for every user schema (`$1` of the schemas query) */
   readonly schemaParam: readonly string[] | null;
+  /**
+   * `$1` of every query after the schemas one: the oids of the user schemas being read (see
+   * `inUserSchema`). Passing the list lets the planner filter relations by schema directly; a predicate
+   * on pg_namespace is estimated at one row and leads it into nested loops over pg_class.
+   */
+  readonly namespaces: readonly string[];
 }
 
 /** The migrator's own bookkeeping schema: never part of a Catalog. */
@@ -28,12 +34,19 @@ export const userNamespace = (n: string): string => `(
 export const notExtensionMember = (catalog: string, oid: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend ext_dep WHERE ext_dep.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND ext_dep.objid = ${oid} AND ext_dep.deptype = 'e')`;
 
-/** Predicate on a `pg_class` alias joined to its namespace alias: a relation we report. */
-export const userRelation = (c: string, n: string): string =>
-  `(${userNamespace(n)} AND ${notExtensionMember("pg_class", `${c}.oid`)})`;
+/** Predicate on a schema oid column (`t.typnamespace`): one of the user schemas being read (`$1`). */
+export const inUserSchema = (namespaceOid: string): string => `${namespaceOid} = ANY ($1::pg_catalog.oid[])`;
+
+/** Predicate on a `pg_class` alias: a relation we report (in a schema being read, not an extension's). */
+export const userRelation = (c: string): string =>
+  `(${inUserSchema(`${c}.relnamespace`)} AND ${notExtensionMember("pg_class", `${c}.oid`)})`;
 
 /** Wraps a failure with the stage it happened in, keeping the cause. */
-export const readStep = async <T>(what: string, ctx: IntrospectContext, run: () => Promise<T>): Promise<T> => {
+export const readStep = async <T>(
+  what: string,
+  ctx: Pick<IntrospectContext, "client">,
+  run: () => Promise<T>,
+): Promise<T> => {
   try {
     return await run();
   } catch (cause) {

@@ -1,5 +1,5 @@
 import { compareKeys, type DefaultPrivilege } from "@platform/schema";
-import { type IntrospectContext, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, inUserSchema, readStep } from "./context.js";
 import type { AclEntry } from "./grants.js";
 import { opt } from "./optional.js";
 
@@ -32,8 +32,8 @@ export const readDefaultPrivileges = (ctx: IntrospectContext): Promise<DefaultPr
                   'privilege', a.privilege_type, 'grantable', a.is_grantable))
                FROM pg_catalog.aclexplode(d.defaclacl) a) AS entries
        FROM pg_catalog.pg_default_acl d JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
-       WHERE ${userNamespace("n")}`,
-      [ctx.schemaParam],
+       WHERE ${inUserSchema("d.defaclnamespace")}`,
+      [ctx.namespaces],
     );
     const byKey = new Map<string, DefaultPrivilege & { privileges: string[] }>();
     for (const r of rows) {

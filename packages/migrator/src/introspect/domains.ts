@@ -1,6 +1,6 @@
 import type { CheckConstraint, Domain, QualifiedName } from "@platform/schema";
 import { normalizeExpression } from "../normalize/expressions.js";
-import { type IntrospectContext, notExtensionMember, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
 interface DomainRow {
@@ -38,9 +38,9 @@ export const readDomains = (ctx: IntrospectContext): Promise<Domain[]> =>
        FROM pg_catalog.pg_type t
        JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
        JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
-       WHERE t.typtype = 'd' AND ${userNamespace("n")} AND ${notExtensionMember("pg_type", "t.oid")}
+       WHERE t.typtype = 'd' AND ${inUserSchema("t.typnamespace")} AND ${notExtensionMember("pg_type", "t.oid")}
        ORDER BY n.nspname, t.typname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows.map((r) => {
       const checks: CheckConstraint[] = (r.checks ?? []).map((c) => ({

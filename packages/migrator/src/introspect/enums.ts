@@ -1,5 +1,5 @@
 import type { EnumType } from "@platform/schema";
-import { type IntrospectContext, notExtensionMember, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
 import { comment } from "./optional.js";
 
 interface EnumRow {
@@ -17,9 +17,9 @@ export const readEnums = (ctx: IntrospectContext): Promise<EnumType[]> =>
               (SELECT json_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) AS values,
               pg_catalog.obj_description(t.oid, 'pg_type') AS comment
        FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-       WHERE t.typtype = 'e' AND ${userNamespace("n")} AND ${notExtensionMember("pg_type", "t.oid")}
+       WHERE t.typtype = 'e' AND ${inUserSchema("t.typnamespace")} AND ${notExtensionMember("pg_type", "t.oid")}
        ORDER BY n.nspname, t.typname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows.map((r) => ({ schema: r.schema, name: r.name, values: r.values ?? [], ...comment(r.comment) }));
   });

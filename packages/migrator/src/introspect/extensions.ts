@@ -14,7 +14,7 @@ interface ExtensionRow {
  * changed it from the one the extension ships with, which no declaration states.
  * Extensions are not filtered by the schema list: they are database-wide.
  */
-export const readExtensions = (ctx: IntrospectContext): Promise<Extension[]> =>
+export const readExtensions = (ctx: Omit<IntrospectContext, "namespaces">): Promise<Extension[]> =>
   readStep("extensions", ctx, async () => {
     const { rows } = await ctx.client.query<ExtensionRow>(
       `SELECT e.extname AS name, n.nspname AS schema,

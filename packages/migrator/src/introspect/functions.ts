@@ -1,7 +1,7 @@
 import type { FunctionArgument, FunctionDef } from "@platform/schema";
 import { normalizeExpression } from "../normalize/expressions.js";
 import { renderTokens, splitTopLevel, tokenize } from "../normalize/tokens.js";
-import { type IntrospectContext, notExtensionMember, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
 import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment, flag, opt } from "./optional.js";
 
@@ -53,9 +53,9 @@ export const readFunctions = (ctx: IntrospectContext): Promise<FunctionDef[]> =>
        FROM pg_catalog.pg_proc p
        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
        JOIN pg_catalog.pg_language l ON l.oid = p.prolang
-       WHERE p.prokind = 'f' AND ${userNamespace("n")} AND ${notExtensionMember("pg_proc", "p.oid")}
+       WHERE p.prokind = 'f' AND ${inUserSchema("p.pronamespace")} AND ${notExtensionMember("pg_proc", "p.oid")}
        ORDER BY n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows.flatMap((r) => (LANGUAGES.has(r.language as FunctionDef["language"]) ? [toFunction(r)] : []));
   });

@@ -6,17 +6,20 @@ import { compareKeys, type Grant } from "@platform/schema";
  * privileges and, for functions and types, PUBLIC's default EXECUTE/USAGE are therefore not reported;
  * a REVOKE of such a default cannot be expressed in the Catalog and is not reported either.
  *
+ * A NULL acl means the owner's defaults: nothing to report, and no per-row subquery to run (most objects).
+ *
  * `kind` is acldefault's letter: `r` relation, `s` sequence, `f` function, `n` schema, `T` type.
  */
-export const grantsJson = (acl: string, owner: string, kind: "r" | "s" | "f" | "n" | "T"): string => `(
+export const grantsJson = (acl: string, owner: string, kind: "r" | "s" | "f" | "n" | "T"): string => `CASE
+  WHEN ${acl} IS NULL THEN '[]'::json ELSE (
   SELECT coalesce(json_agg(json_build_object(
     'grantee', CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END,
     'privilege', a.privilege_type,
     'grantable', a.is_grantable)), '[]'::json)
-  FROM pg_catalog.aclexplode(coalesce(${acl}, pg_catalog.acldefault('${kind}', ${owner}))) a
+  FROM pg_catalog.aclexplode(${acl}) a
   WHERE NOT EXISTS (
     SELECT 1 FROM pg_catalog.aclexplode(pg_catalog.acldefault('${kind}', ${owner})) d
-    WHERE d.grantee = a.grantee AND d.privilege_type = a.privilege_type AND d.is_grantable = a.is_grantable))`;
+    WHERE d.grantee = a.grantee AND d.privilege_type = a.privilege_type AND d.is_grantable = a.is_grantable)) END`;
 
 export interface AclEntry {
   readonly grantee: string;

@@ -9,7 +9,7 @@ import { readDomains } from "./domains.js";
 import { readEnums } from "./enums.js";
 import { readExtensions } from "./extensions.js";
 import { readFunctions } from "./functions.js";
-import { readIndexes } from "./indexes.js";
+import { readIndexes, readOpclasses } from "./indexes.js";
 import { readPolicies } from "./policies.js";
 import { readRelations } from "./relations.js";
 import { readRoles } from "./roles.js";
@@ -88,7 +88,7 @@ export const introspect = async (client: SqlClient, options: IntrospectOptions =
       session.intervalstyle,
       session.extra_float_digits,
     ]);
-  const ctx: IntrospectContext = {
+  const ctx = {
     client,
     serverVersion: Number(session.server_version),
     currentUser: session.current_user,
@@ -106,10 +106,19 @@ export const introspect = async (client: SqlClient, options: IntrospectOptions =
   return catalog;
 };
 
-/** The per-kind reads, one after another on the one connection, then assembly. */
-const readCatalog = async (ctx: IntrospectContext, extraRoles: readonly string[]): Promise<Catalog> => {
-  const extensions = await readExtensions(ctx);
-  const schemas = await readSchemas(ctx);
+/**
+ * The per-kind reads, one after another on the one connection, then assembly. The schemas come first:
+ * every later query reads the objects of their oids. Index and constraint keys are attnum arrays, named
+ * from the columns read before them.
+ */
+const readCatalog = async (
+  schemaCtx: Omit<IntrospectContext, "namespaces">,
+  extraRoles: readonly string[],
+): Promise<Catalog> => {
+  const extensions = await readExtensions(schemaCtx);
+  const read = await readSchemas(schemaCtx);
+  const schemas = read.map((s) => s.schema);
+  const ctx: IntrospectContext = { ...schemaCtx, namespaces: read.map((s) => s.oid) };
   const roles = await readRoles(ctx);
   const collations = await readCollations(ctx);
   const enums = await readEnums(ctx);
@@ -117,10 +126,12 @@ const readCatalog = async (ctx: IntrospectContext, extraRoles: readonly string[]
   const sequences = await readSequences(ctx);
   const functions = await readFunctions(ctx);
   const relations = await readRelations(ctx);
+  const columns = await readColumns(ctx);
+  const opclasses = await readOpclasses(ctx);
   const parts = {
-    columns: await readColumns(ctx),
-    constraints: await readConstraints(ctx),
-    indexes: await readIndexes(ctx),
+    columns: columns.byTable,
+    constraints: await readConstraints(ctx, columns.attributes),
+    indexes: await readIndexes(ctx, columns.attributes, opclasses),
     policies: await readPolicies(ctx),
     triggers: await readTriggers(ctx),
   };

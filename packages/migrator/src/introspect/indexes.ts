@@ -1,5 +1,6 @@
 import type { Index, IndexElement, QualifiedName } from "@platform/schema";
 import { normalizeExpression } from "../normalize/expressions.js";
+import type { Attributes } from "./columns.js";
 import { type IntrospectContext, readStep, userRelation } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
@@ -21,66 +22,122 @@ interface IndexRow {
   unique: boolean;
   nulls_not_distinct: boolean;
   key_count: number;
-  keys: IndexKeyRow[];
+  /** pg_index's per-key arrays, as read: indkey, indclass, indcollation, indoption */
+  attnums: number[];
+  opclasses: number[];
+  collations: number[];
+  options: number[];
+  /** `pg_get_indexdef(index, k, true)` of every key, only for an index with expression keys */
+  key_definitions: string[] | null;
+  /** names of the key collations other than `default` (oid 100) */
+  collation_names: CollationName[] | null;
   where: string | null;
   definition: string;
-  options: string[] | null;
+  storage: string[] | null;
   comment: string | null;
+}
+
+interface CollationName {
+  oid: number;
+  schema: string;
+  name: string;
 }
 
 /** pg_index.indoption bits */
 const INDOPTION_DESC = 1;
 const INDOPTION_NULLS_FIRST = 2;
+/** pg_collation's `default` */
+const DEFAULT_COLLATION = 100;
+
+/** Operator classes by oid (see `readOpclasses`). */
+export type Opclasses = ReadonlyMap<number, { readonly name: string; readonly isDefault: boolean }>;
+
+/**
+ * Every operator class: index keys are read as oids and named here, which is much cheaper than a
+ * per-index subquery joining pg_opclass (a few hundred rows, read once).
+ */
+export const readOpclasses = (ctx: IntrospectContext): Promise<Opclasses> =>
+  readStep("operator classes", ctx, async () => {
+    const { rows } = await ctx.client.query<{ oid: number; name: string; is_default: boolean }>(
+      "SELECT oc.oid::int8 AS oid, oc.opcname AS name, oc.opcdefault AS is_default FROM pg_catalog.pg_opclass oc",
+    );
+    return new Map(rows.map((r) => [Number(r.oid), { name: r.name, isDefault: r.is_default }]));
+  });
 
 /**
  * Indexes of tables and materialized views, keyed by relation oid. Left out: indexes that back a
  * PRIMARY KEY / UNIQUE / EXCLUDE constraint (they are the constraint) and indexes of partitions (the
- * partitioned parent's index stands for them).
+ * partitioned parent's index stands for them). Keys come as pg_index's arrays and are named from the
+ * columns already read (`attributes`) and the operator classes: one flat scan, no per-index subqueries.
  */
-export const readIndexes = (ctx: IntrospectContext): Promise<Map<string, Index[]>> =>
+export const readIndexes = (
+  ctx: IntrospectContext,
+  attributes: Attributes,
+  opclasses: Opclasses,
+): Promise<Map<string, Index[]>> =>
   readStep("indexes", ctx, async () => {
     const nullsNotDistinct = ctx.serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
     const { rows } = await ctx.client.query<IndexRow>(
       `SELECT i.indrelid::text AS rel, ic.relname AS name, am.amname AS method, i.indisunique AS unique,
               ${nullsNotDistinct} AS nulls_not_distinct, i.indnkeyatts::int AS key_count,
-              (SELECT json_agg(json_build_object(
-                  'ord', k.ord, 'attnum', k.attnum, 'column', a.attname,
-                  'expression', CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) END,
-                  'opclass', oc.opcname, 'opclass_default', oc.opcdefault, 'option', k.opt,
-                  'collation', CASE WHEN k.coll IS NOT NULL AND k.coll <> 0
-                                     AND k.coll <> coalesce(a.attcollation, 100::oid) THEN
-                    (SELECT json_build_object('schema', cn.nspname, 'name', co.collname)
-                     FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-                     WHERE co.oid = k.coll) END) ORDER BY k.ord)
-               FROM unnest(i.indkey::int2[], i.indclass::oid[], i.indcollation::oid[], i.indoption::int2[])
-                    WITH ORDINALITY AS k(attnum, opclass, coll, opt, ord)
-               LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
-               LEFT JOIN pg_catalog.pg_opclass oc ON oc.oid = k.opclass) AS keys,
+              to_json(i.indkey::int2[]) AS attnums, to_json(i.indclass::oid[]) AS opclasses,
+              to_json(i.indcollation::oid[]) AS collations, to_json(i.indoption::int2[]) AS options,
+              CASE WHEN i.indexprs IS NOT NULL THEN (
+                SELECT json_agg(pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ORDER BY k)
+                FROM generate_series(1, i.indnatts::int) AS k) END AS key_definitions,
+              CASE WHEN NOT (i.indcollation::oid[] <@ '{0,100}'::pg_catalog.oid[]) THEN (
+                SELECT json_agg(json_build_object('oid', co.oid, 'schema', cn.nspname, 'name', co.collname))
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                WHERE co.oid = ANY (i.indcollation::oid[])) END AS collation_names,
               pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS where,
               CASE WHEN i.indexprs IS NOT NULL THEN pg_catalog.pg_get_indexdef(i.indexrelid) ELSE '' END AS definition,
-              to_json(ic.reloptions) AS options,
+              to_json(ic.reloptions) AS storage,
               dsc.description AS comment
        FROM pg_catalog.pg_index i
        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
        JOIN pg_catalog.pg_am am ON am.oid = ic.relam
        JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = i.indexrelid
          AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
-       WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND ${userRelation("c", "n")}
+       WHERE c.relkind IN ('r', 'p', 'm') AND NOT c.relispartition AND ${userRelation("c")}
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
                          WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))
        ORDER BY i.indrelid, ic.relname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     const byRelation = new Map<string, Index[]>();
     for (const r of rows) {
       const indexes = byRelation.get(r.rel) ?? [];
-      indexes.push(toIndex(r));
+      indexes.push(toIndex(r, indexKeys(r, attributes.get(r.rel), opclasses)));
       byRelation.set(r.rel, indexes);
     }
     return byRelation;
   });
+
+/** The keys of one index, each with what the catalogs say about it, in key order (INCLUDE columns last). */
+const indexKeys = (
+  r: IndexRow,
+  columns: ReadonlyMap<number, { readonly name: string; readonly collation: string }> | undefined,
+  opclasses: Opclasses,
+): IndexKeyRow[] => {
+  const names = new Map((r.collation_names ?? []).map((c) => [Number(c.oid), { schema: c.schema, name: c.name }]));
+  return r.attnums.map((attnum, k) => {
+    const column = attnum === 0 ? undefined : columns?.get(attnum);
+    const opclass = r.opclasses[k] === undefined ? undefined : opclasses.get(Number(r.opclasses[k]));
+    const coll = Number(r.collations[k] ?? 0);
+    const own = column === undefined ? DEFAULT_COLLATION : Number(column.collation);
+    return {
+      ord: k + 1,
+      attnum,
+      column: column?.name ?? null,
+      expression: attnum === 0 ? (r.key_definitions?.[k] ?? null) : null,
+      opclass: opclass?.name ?? null,
+      opclass_default: opclass?.isDefault ?? null,
+      collation: coll !== 0 && coll !== own ? (names.get(coll) ?? null) : null,
+      option: r.options[k] ?? null,
+    };
+  });
+};
 
 const toElement = (k: IndexKeyRow): IndexElement => {
   const option = k.option ?? 0;
@@ -122,12 +179,12 @@ const withoutImplicitCollations = (r: IndexRow, keys: readonly IndexKeyRow[]): I
   return keys.map((k) => (k.attnum === 0 && explicit <= 0 ? { ...k, collation: null } : k));
 };
 
-const toIndex = (r: IndexRow): Index => {
+const toIndex = (r: IndexRow, all: readonly IndexKeyRow[]): Index => {
   const keys = withoutImplicitCollations(
     r,
-    r.keys.filter((k) => k.ord <= r.key_count),
+    all.filter((k) => k.ord <= r.key_count),
   );
-  const include = r.keys.filter((k) => k.ord > r.key_count).map((k) => k.column ?? "");
+  const include = all.filter((k) => k.ord > r.key_count).map((k) => k.column ?? "");
   return {
     name: r.name,
     ...opt("method", r.method === "btree" ? null : (r.method as Index["method"])),
@@ -136,7 +193,7 @@ const toIndex = (r: IndexRow): Index => {
     elements: keys.map(toElement),
     ...list("include", include),
     ...opt("where", r.where === null ? null : normalizeExpression(r.where)),
-    ...opt("with", storageParameters(r.options)),
+    ...opt("with", storageParameters(r.storage)),
     ...comment(r.comment),
   };
 };

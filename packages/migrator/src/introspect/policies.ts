@@ -34,9 +34,9 @@ export const readPolicies = (ctx: IntrospectContext): Promise<Map<string, Policy
        FROM pg_catalog.pg_policy p
        JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-       WHERE NOT c.relispartition AND ${userRelation("c", "n")}
+       WHERE NOT c.relispartition AND ${userRelation("c")}
        ORDER BY p.polrelid, p.polname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     const byTable = new Map<string, Policy[]>();
     for (const r of rows) {

@@ -36,7 +36,8 @@ export const readRelations = (ctx: IntrospectContext): Promise<RelationRow[]> =>
     const { rows } = await ctx.client.query<RelationRow>(
       `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
               c.relpersistence = 'u' AS unlogged, c.relispartition AS is_partition,
-              (SELECT i.inhparent::text FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1) AS parent,
+              CASE WHEN c.relispartition THEN (
+                SELECT i.inhparent::text FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid LIMIT 1) END AS parent,
               CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
               CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
               CASE WHEN c.relkind = 'p' THEN (
@@ -66,9 +67,9 @@ export const readRelations = (ctx: IntrospectContext): Promise<RelationRow[]> =>
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid
          AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
-       WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ${userRelation("c", "n")}
+       WHERE c.relkind IN ('r', 'p', 'v', 'm') AND ${userRelation("c")}
        ORDER BY n.nspname, c.relname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows;
   });

@@ -4,6 +4,7 @@ import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment } from "./optional.js";
 
 interface SchemaRow {
+  oid: string;
   name: string;
   comment: string | null;
   grants: AclEntry[];
@@ -12,15 +13,21 @@ interface SchemaRow {
 /** What PostgreSQL creates `public` with: its comment and PUBLIC's USAGE (and CREATE before 15). */
 export const PUBLIC_SCHEMA_COMMENT = "standard public schema";
 
+/** A user schema as read, with its oid (the other queries read the objects of these oids). */
+export interface ReadSchema {
+  readonly oid: string;
+  readonly schema: Schema;
+}
+
 /**
  * User schemas with comments and grants. `public` is returned with its out-of-the-box state removed
  * (default comment, PUBLIC's default privileges); whether it is kept at all is decided once every
  * other object is known (see `keepPublicSchema` in index.ts).
  */
-export const readSchemas = (ctx: IntrospectContext): Promise<Schema[]> =>
+export const readSchemas = (ctx: Omit<IntrospectContext, "namespaces">): Promise<ReadSchema[]> =>
   readStep("schemas", ctx, async () => {
     const { rows } = await ctx.client.query<SchemaRow>(
-      `SELECT n.nspname AS name, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment,
+      `SELECT n.oid::text AS oid, n.nspname AS name, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment,
               ${grantsJson("n.nspacl", "n.nspowner", "n")} AS grants
        FROM pg_catalog.pg_namespace n
        WHERE ${userNamespace("n")}
@@ -33,7 +40,7 @@ export const readSchemas = (ctx: IntrospectContext): Promise<Schema[]> =>
         isPublic ? r.grants.filter((g) => !isDefaultPublicGrant(g, ctx.serverVersion)) : r.grants,
       );
       const text = isPublic && r.comment === PUBLIC_SCHEMA_COMMENT ? null : r.comment;
-      return { name: r.name, ...comment(text), ...withGrants(grants) };
+      return { oid: r.oid, schema: { name: r.name, ...comment(text), ...withGrants(grants) } };
     });
   });
 

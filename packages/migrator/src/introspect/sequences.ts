@@ -14,7 +14,8 @@ interface SequenceRow {
   max: string;
   cache: string;
   cycle: boolean;
-  owned_by: { table: string; column: string; deptype: string } | null;
+  owned_by_table: string | null;
+  owned_by_column: string | null;
   comment: string | null;
   grants: AclEntry[];
 }
@@ -39,24 +40,28 @@ export const readSequences = (ctx: IntrospectContext): Promise<ReadSequence[]> =
       `SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS type,
               s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
               s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
-              (SELECT json_build_object('table', t.relname, 'column', a.attname, 'deptype', d.deptype)
-               FROM pg_catalog.pg_depend d
-               JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
-               JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-               WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
-                 AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
-                 AND d.deptype IN ('a', 'i') LIMIT 1) AS owned_by,
-              pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+              owner.table_name AS owned_by_table, owner.column_name AS owned_by_column,
+              dsc.description AS comment,
               ${grantsJson("c.relacl", "c.relowner", "s")} AS grants
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
-       WHERE c.relkind = 'S' AND ${userRelation("c", "n")}
+       LEFT JOIN LATERAL (
+         SELECT t.relname AS table_name, a.attname AS column_name
+         FROM pg_catalog.pg_depend d
+         JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+           AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
+           AND d.deptype IN ('a', 'i') LIMIT 1) owner ON true
+       LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = c.oid
+         AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
+       WHERE c.relkind = 'S' AND ${userRelation("c")}
          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend idd
                          WHERE idd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND idd.objid = c.oid
                            AND idd.deptype = 'i')
        ORDER BY n.nspname, c.relname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     return rows.map(toReadSequence);
   });
@@ -80,7 +85,12 @@ const toReadSequence = (r: SequenceRow): ReadSequence => {
     ...opt("max", max),
     ...opt("cache", cache),
     ...flag("cycle", r.cycle),
-    ...opt("ownedBy", r.owned_by === null ? null : { table: r.owned_by.table, column: r.owned_by.column }),
+    ...opt(
+      "ownedBy",
+      r.owned_by_table === null || r.owned_by_column === null
+        ? null
+        : { table: r.owned_by_table, column: r.owned_by_column },
+    ),
     ...comment(r.comment),
     ...withGrants(grants),
   };

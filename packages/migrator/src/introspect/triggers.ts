@@ -48,9 +48,9 @@ export const readTriggers = (ctx: IntrospectContext): Promise<Map<string, Trigge
        JOIN pg_catalog.pg_proc f ON f.oid = t.tgfoid
        JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace
        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgconstraint = 0
-         AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userRelation("c", "n")}
+         AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND ${userRelation("c")}
        ORDER BY t.tgrelid, t.tgname`,
-      [ctx.schemaParam],
+      [ctx.namespaces],
     );
     const byTable = new Map<string, Trigger[]>();
     for (const r of rows) {

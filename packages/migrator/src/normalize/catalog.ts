@@ -38,7 +38,16 @@ import { normalizeType, SERIAL_TYPES } from "./types.js";
  */
 export const normalizeCatalog = (catalog: Catalog): Catalog => {
   const qualify = typeQualifier(catalog);
-  const type = (t: string) => normalizeType(t, { qualify });
+  // the qualifier is this catalog's, so the spellings are remembered for this call only
+  const types = new Map<string, string>();
+  const type = (t: string) => {
+    let canonical = types.get(t);
+    if (canonical === undefined) {
+      canonical = normalizeType(t, { qualify });
+      types.set(t, canonical);
+    }
+    return canonical;
+  };
   return {
     extensions: sortBy(catalog.extensions, (e) => e.name),
     schemas: sortBy(

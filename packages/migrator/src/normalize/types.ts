@@ -134,6 +134,22 @@ const quoteTypePart = (name: string): string =>
   /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 
 export const normalizeType = (type: string, options: TypeNormalizeOptions = {}): string => {
+  if (options.qualify !== undefined) return canonicalType(type, options);
+  // A schema spells few distinct types many times over (every cast of every expression key, every column):
+  // without a qualifier the answer depends on the text alone, so it is remembered.
+  let known = unqualified.get(type);
+  if (known === undefined) {
+    known = canonicalType(type, options);
+    if (unqualified.size >= MEMO_LIMIT) unqualified.clear();
+    unqualified.set(type, known);
+  }
+  return known;
+};
+
+const MEMO_LIMIT = 10_000;
+const unqualified = new Map<string, string>();
+
+const canonicalType = (type: string, options: TypeNormalizeOptions): string => {
   const parsed = parse(type);
   // PostgreSQL does not keep the number of dimensions: `int[][]` is `integer[]`
   return canonicalBase(parsed, options) + (parsed.arrayDims > 0 ? "[]" : "");
