@@ -68,15 +68,68 @@ export const sameData = (a: unknown, b: unknown): boolean => {
   return defined === 0;
 };
 
-/** JSON with object keys sorted at every level and `undefined` dropped: one text per value. */
-export const canonicalJson = (value: unknown): string => {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+/** What `canonicalForm` returns for a value no JavaScript object can hold in sorted key order. */
+export const UNSORTABLE: unique symbol = Symbol("unsortable");
+
+/**
+ * `value` with object keys in sorted order at every level and members that are `undefined` (or named
+ * `omit`) left out, so `JSON.stringify` of it is the canonical text, at native speed. Parts already in
+ * that form are shared, not copied (a snapshot read back is, entirely). `UNSORTABLE` for what the
+ * engine cannot hold sorted or `JSON.stringify` writes differently: integer-like keys (iterated
+ * first), `__proto__`, functions, symbols and `toJSON` objects; callers then take the slow path.
+ */
+export const canonicalForm = (value: unknown, omit?: string): unknown => {
+  if (typeof value !== "object" || value === null) {
+    return typeof value === "function" || typeof value === "symbol" ? UNSORTABLE : value;
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const form = canonicalForm(item, omit);
+      if (form === UNSORTABLE) return UNSORTABLE;
+      if (form !== item) {
+        copy ??= value.slice();
+        copy[i] = form;
+      }
+    }
+    return copy ?? value;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return UNSORTABLE;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort(compareKeys);
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
+  const keys = Object.keys(record);
+  if (keys.length === 0) return value;
+  if (isIndexKey(keys[0] as string)) return UNSORTABLE;
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+  if (!sorted) keys.sort();
+  let out: Record<string, unknown> | undefined;
+  const copyBefore = (end: number): Record<string, unknown> => {
+    const copy: Record<string, unknown> = {};
+    for (let j = 0; j < end; j++) copy[keys[j] as string] = record[keys[j] as string];
+    return copy;
+  };
+  if (!sorted) out = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key === "__proto__") return UNSORTABLE;
+    const item = record[key];
+    if (item === undefined || key === omit) {
+      out ??= copyBefore(i);
+      continue;
+    }
+    const form = canonicalForm(item, omit);
+    if (form === UNSORTABLE) return UNSORTABLE;
+    if (form !== item) out ??= copyBefore(i);
+    if (out) out[key] = form;
+  }
+  return out ?? value;
+};
+
+/** An array index as a string (`0`, `42`): objects iterate such keys first, in numeric order. */
+const isIndexKey = (key: string): boolean => {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 };
 
 /** `value` without the listed keys: compare two objects on everything except what another module diffs. */

@@ -2,7 +2,7 @@ import type { Catalog, Table } from "@platform/schema";
 import { matchColumns } from "../diff/columns.js";
 import { type Change, diff, subjectOf } from "../diff/index.js";
 import { matchTables } from "../diff/tables.js";
-import { type PlannedMigration, planChanges } from "../plan/index.js";
+import { orderChanges, type PlannedMigration } from "../plan/index.js";
 
 /**
  * The down section of each migration: the changes of the reverse diff (`to` → `from`) that undo what
@@ -31,7 +31,7 @@ export const downMigrations = (
     const steps =
       changes.length === 0
         ? []
-        : planChanges(to, back, changes, { allowDestructive: true, lockSafe: !migration.transactional }).steps;
+        : orderChanges(to, back, changes, { allowDestructive: true, lockSafe: !migration.transactional });
     return { transactional: migration.transactional, steps };
   });
 };

@@ -53,7 +53,7 @@ export type GenerateResult =
  *   if (result.status === "no-changes") console.log("no changes");
  */
 export const generateMigration = async (options: GenerateOptions): Promise<GenerateResult> => {
-  const latest = await readLatestSnapshot(options.snapshotDir);
+  const latest = await readLatestSnapshot(options.snapshotDir, options.migrationsDir);
   const planned = plan(latest.catalog, options.declared, { allowDestructive: options.allowDestructive ?? false });
   if (planned.steps.length === 0) return { status: "no-changes", ...(latest.path ? { snapshot: latest.path } : {}) };
   const up = splitMigrations(planned.steps);

@@ -1,9 +1,7 @@
-import { compareKeys } from "@platform/schema";
-
 export interface GraphNode {
   readonly id: string;
-  /** ties between ready nodes are broken by this key (smallest first) */
-  readonly order: string;
+  /** ties between ready nodes are broken by this rank (smallest first); ranks are distinct */
+  readonly order: number;
   readonly creates: readonly string[];
   readonly drops: readonly string[];
   readonly needs: readonly string[];
@@ -32,43 +30,43 @@ export class PlanCycleError extends Error {
  * `order` goes first (a binary heap keeps this O(E + N log N)).
  */
 export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
-  const index = new Map<string, number>(nodes.map((n, i) => [n.id, i]));
+  const index = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) index.set((nodes[i] as T).id, i);
   const creators = group(nodes, (n) => n.creates);
   const releasers = group(nodes, (n) => n.releases);
-  const edges: number[][] = nodes.map(() => []);
-  const indegree = new Array<number>(nodes.length).fill(0);
-  const seen = new Set<string>();
+  const droppers = group(nodes, (n) => n.drops);
+  // A repeated edge counts twice in `indegree` and is released twice: Kahn's algorithm needs no dedup.
+  const edges: number[][] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) edges[i] = [];
+  const indegree = new Int32Array(nodes.length);
   const edge = (from: number, to: number) => {
     if (from === to) return;
-    const key = `${from}>${to}`;
-    if (seen.has(key)) return;
-    seen.add(key);
     (edges[from] as number[]).push(to);
     indegree[to] = (indegree[to] as number) + 1;
   };
-  const droppers = group(nodes, (n) => n.drops);
-  nodes.forEach((node, i) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as T;
     for (const x of node.needs) {
       const made = creators.get(x);
       if (made) for (const c of made) edge(c, i);
       // Nothing creates it and something drops it: use it while it is still there.
-      else for (const d of droppers.get(x) ?? []) edge(i, d);
+      else for (const d of droppers.get(x) ?? NONE) edge(i, d);
     }
     for (const x of node.drops) {
-      for (const r of releasers.get(x) ?? []) edge(r, i);
+      for (const r of releasers.get(x) ?? NONE) edge(r, i);
       if (!node.creates.includes(x)) {
-        for (const c of creators.get(x) ?? []) if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
+        for (const c of creators.get(x) ?? NONE) if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
       }
     }
     for (const a of node.after) {
       const from = index.get(a);
       if (from !== undefined) edge(from, i);
     }
-  });
-  const heap = new MinHeap((a: number, b: number) => compareKeys((nodes[a] as T).order, (nodes[b] as T).order));
-  indegree.forEach((d, i) => {
-    if (d === 0) heap.push(i);
-  });
+  }
+  const rank = new Float64Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) rank[i] = (nodes[i] as T).order;
+  const heap = new MinHeap(rank);
+  for (let i = 0; i < nodes.length; i++) if (indegree[i] === 0) heap.push(i);
   const ordered: T[] = [];
   while (heap.size > 0) {
     const i = heap.pop();
@@ -84,21 +82,27 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
   return ordered;
 };
 
+const NONE: readonly number[] = [];
+
 const group = <T>(nodes: readonly T[], ids: (n: T) => readonly string[]): Map<string, number[]> => {
   const out = new Map<string, number[]>();
-  nodes.forEach((n, i) => {
-    for (const id of ids(n)) {
+  for (let i = 0; i < nodes.length; i++) {
+    for (const id of ids(nodes[i] as T)) {
       const list = out.get(id);
       if (list) list.push(i);
       else out.set(id, [i]);
     }
-  });
+  }
   return out;
 };
 
+/** Node indices, smallest `rank` first. */
 class MinHeap {
   private readonly items: number[] = [];
-  constructor(private readonly less: (a: number, b: number) => number) {}
+  constructor(private readonly rank: Float64Array) {}
+  private less(a: number, b: number): number {
+    return (this.rank[a] as number) - (this.rank[b] as number);
+  }
   get size(): number {
     return this.items.length;
   }
@@ -108,28 +112,30 @@ class MinHeap {
     let i = a.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.less(a[i] as number, a[p] as number) >= 0) break;
-      [a[i], a[p]] = [a[p] as number, a[i] as number];
+      const parent = a[p] as number;
+      if (this.less(x, parent) >= 0) break;
+      a[i] = parent;
       i = p;
     }
+    a[i] = x;
   }
   pop(): number {
     const a = this.items;
     const top = a[0] as number;
     const last = a.pop() as number;
-    if (a.length > 0) {
-      a[0] = last;
+    const n = a.length;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l] as number, a[m] as number) < 0) m = l;
-        if (r < a.length && this.less(a[r] as number, a[m] as number) < 0) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m] as number, a[i] as number];
+        const m = r < n && this.less(a[r] as number, a[l] as number) < 0 ? r : l;
+        if (this.less(a[m] as number, last) >= 0) break;
+        a[i] = a[m] as number;
         i = m;
       }
+      a[i] = last;
     }
     return top;
   }

@@ -6,7 +6,7 @@ import { catalogHash } from "./hash.js";
 import { ANY_EXTENSION } from "./ids.js";
 import { draftsFor, KIND_RANK } from "./planners.js";
 import { referencesOf } from "./references.js";
-import { DEFAULT_TIMEOUTS, type PlanContext, type Step, type StepDraft } from "./step.js";
+import { DEFAULT_TIMEOUTS, type PlanContext, type Step } from "./step.js";
 
 export interface PlanOptions extends DiffOptions {
   /** without it, a plan with a data-loss step throws `DestructiveChangesError` */
@@ -43,14 +43,27 @@ export const planChanges = (
   changes: readonly Change[],
   options: PlanOptions = {},
 ): Plan => {
+  const steps = orderChanges(from, to, changes, options);
+  return { fromHash: catalogHash(from), toHash: catalogHash(to), changes, steps };
+};
+
+/** `planChanges` without the hashes: the steps alone (down sections need no catalog identity). */
+export const orderChanges = (
+  from: Catalog,
+  to: Catalog,
+  changes: readonly Change[],
+  options: PlanOptions = {},
+): Step[] => {
   const ctx = contextFor(from, to, options.lockSafe ?? true);
-  const nodes = changes.flatMap((change, i) => nodesFor(change, i, ctx));
+  const nodes: PlanNode[] = [];
+  for (let i = 0; i < changes.length; i++) nodesFor(changes[i] as Change, i, ctx, nodes);
+  rankNodes(nodes);
   const steps = orderNodes(nodes).map(({ step }) => step);
   if (!options.allowDestructive) {
     const refused = destructiveSteps(steps);
     if (refused.length > 0) throw new DestructiveChangesError(refused);
   }
-  return { fromHash: catalogHash(from), toHash: catalogHash(to), changes, steps };
+  return steps;
 };
 
 const contextFor = (from: Catalog, to: Catalog, lockSafe: boolean): PlanContext => ({
@@ -65,54 +78,86 @@ const contextFor = (from: Catalog, to: Catalog, lockSafe: boolean): PlanContext 
 
 /** Kinds that extensions may live in or be owned by: everything else waits for extensions to exist. */
 const BEFORE_EXTENSIONS = new Set(["extension", "schema", "role"]);
+const EXTENSION_ORDER: readonly string[] = [ANY_EXTENSION];
+const NONE: readonly string[] = [];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
-const nodesFor = (change: Change, index: number, ctx: PlanContext): Array<GraphNode & { step: Step }> => {
+/** A graph node with what its tie-breaking rank is made of (see `rankNodes`). */
+interface PlanNode extends GraphNode {
+  order: number;
+  readonly step: Step;
+  /** transactional first (0), then lock-free builds (1) */
+  readonly lockFree: number;
+  /** pure drops (0) before everything else (1) */
+  readonly phase: number;
+  readonly kindRank: number;
+  readonly subject: string;
+}
+
+const withExtensions = (ids: readonly string[] | undefined, extensionOrder: readonly string[]): readonly string[] =>
+  ids === undefined || ids.length === 0
+    ? extensionOrder
+    : extensionOrder.length === 0
+      ? ids
+      : [...ids, ...extensionOrder];
+
+const nodesFor = (change: Change, index: number, ctx: PlanContext, out: PlanNode[]): void => {
   const subject = subjectOf(change);
-  const kind = change.kind.split(".")[0] as string;
+  const dot = change.kind.indexOf(".");
+  const kind = dot < 0 ? change.kind : change.kind.slice(0, dot);
   const drafts = draftsFor(change, ctx);
-  const idOf = (draft: StepDraft, i: number) => `${subject.id}#${change.kind}#${pad(index, 6)}#${draft.key ?? i}`;
-  return drafts
-    .filter((d) => d.statements.length > 0)
-    .map((draft, i) => {
-      const transactional = draft.transactional ?? true;
-      const creates = draft.creates ?? [];
-      const drops = draft.drops ?? [];
-      const extensionOrder = BEFORE_EXTENSIONS.has(kind) ? [] : [ANY_EXTENSION];
-      const phase = drops.length > 0 && creates.length === 0 ? 0 : 1;
-      const step: Step = {
-        id: idOf(draft, i),
-        change: index,
-        path: subject.id.replace(/^[a-z-]+:/, ""),
-        description: draft.description,
-        statements: draft.statements,
-        transactional,
-        hazards: draft.hazards ?? [],
-        timeouts: draft.timeouts ?? DEFAULT_TIMEOUTS,
-      };
-      return {
-        step,
-        id: step.id,
-        // Transactional steps first, so lock-free builds gather at the end in as few migrations as possible.
-        order: [
-          transactional === false ? 1 : 0,
-          phase,
-          pad(KIND_RANK[kind] ?? 99, 2),
-          subject.id,
-          pad(index, 6),
-          pad(i, 2),
-        ].join("|"),
-        creates,
-        drops,
-        needs: [...(draft.needs ?? []), ...extensionOrder],
-        releases: [...(draft.releases ?? []), ...extensionOrder],
-        after: (draft.after ?? []).map((key) =>
-          idOf(
-            { ...draft, key },
-            drafts.findIndex((d) => d.key === key),
-          ),
-        ),
-      };
+  const prefix = `${subject.id}#${change.kind}#${pad(index, 6)}#`;
+  const stepPath = subject.id.replace(/^[a-z-]+:/, "");
+  const extensionOrder = BEFORE_EXTENSIONS.has(kind) ? NONE : EXTENSION_ORDER;
+  const kindRank = KIND_RANK[kind] ?? 99;
+  let i = 0;
+  for (const draft of drafts) {
+    if (draft.statements.length === 0) continue;
+    const transactional = draft.transactional ?? true;
+    const creates = draft.creates ?? NONE;
+    const drops = draft.drops ?? NONE;
+    const step: Step = {
+      id: `${prefix}${draft.key ?? i}`,
+      change: index,
+      path: stepPath,
+      description: draft.description,
+      statements: draft.statements,
+      transactional,
+      hazards: draft.hazards ?? [],
+      timeouts: draft.timeouts ?? DEFAULT_TIMEOUTS,
+    };
+    out.push({
+      step,
+      id: step.id,
+      order: 0,
+      // Transactional steps first, so lock-free builds gather at the end in as few migrations as possible.
+      lockFree: transactional === false ? 1 : 0,
+      phase: drops.length > 0 && creates.length === 0 ? 0 : 1,
+      kindRank,
+      subject: subject.id,
+      creates,
+      drops,
+      needs: withExtensions(draft.needs, extensionOrder),
+      releases: withExtensions(draft.releases, extensionOrder),
+      after: draft.after === undefined || draft.after.length === 0 ? NONE : draft.after.map((key) => `${prefix}${key}`),
     });
+    i++;
+  }
+};
+
+/**
+ * Each node's tie-breaking rank: lock-free builds last, pure drops first, then by kind, subject
+ * identity, change and step, folded into one number so the graph's heap compares numbers, not
+ * strings. Subjects are ranked as `id|` (the order the joined text key `kind|id|change` gave).
+ */
+const rankNodes = (nodes: PlanNode[]): void => {
+  const subjects = [...new Set(nodes.map((n) => n.subject))].map((id) => `${id}|`).sort();
+  const subjectRank = new Map(subjects.map((id, r) => [id.slice(0, -1), r]));
+  const perSubject = nodes.length;
+  const perKind = subjects.length * perSubject;
+  nodes.forEach((node, position) => {
+    const group = (node.lockFree * 2 + node.phase) * 100 + node.kindRank;
+    node.order = group * perKind + (subjectRank.get(node.subject) as number) * perSubject + position;
+  });
 };
