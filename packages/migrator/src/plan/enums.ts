@@ -27,10 +27,15 @@ export const planEnumDrop: Planner<"enum.drop"> = ({ enum: e }) => [
 ];
 
 /**
- * A value added in a transaction cannot be used before that transaction commits, so ADD VALUE runs on
- * its own; everything that uses the type waits for it.
+ * A value added in a transaction cannot be used before that transaction commits ("unsafe use of new
+ * value": a default, CHECK, partition bound, view or SQL function body naming it). So ADD VALUE commits
+ * in a migration of its own before the rest of the plan (`"commit-after"`); PostgreSQL 12+ runs it inside
+ * a transaction, which keeps several added values atomic. Nothing but the type (which exists: a new
+ * type is created with all its values) and its anchor value comes before it, and its kind ranks before
+ * every kind whose steps may name a value, so it is ordered ahead of those. Steps that use the type as
+ * a column type wait for it through `typeId`.
  */
-export const planEnumAddValue: Planner<"enum.add-value"> = (c, ctx) => {
+export const planEnumAddValue: Planner<"enum.add-value"> = (c) => {
   const anchor = c.before ?? c.after;
   return [
     {
@@ -42,8 +47,7 @@ export const planEnumAddValue: Planner<"enum.add-value"> = (c, ctx) => {
           c.before !== undefined ? { before: c.before } : c.after !== undefined ? { after: c.after } : undefined,
         ),
       ],
-      // Without lock-safety (a down section) it may share the transaction: PostgreSQL 12+ allows that.
-      transactional: !ctx.lockSafe,
+      transactional: "commit-after",
       creates: [typeId(c.enum), valueId(c.enum, c.value)],
       needs: anchor !== undefined ? [valueId(c.enum, anchor)] : [],
     },

@@ -10,18 +10,32 @@ export interface PlannedMigration {
  * Cuts ordered steps into migrations. Consecutive transactional steps share one migration; each step
  * that cannot run in a transaction gets a `transaction:false` migration of its own (so a failure leaves
  * exactly one half-done step to look at), and the comments and grants that follow it join it.
+ * A `"commit-after"` step (ADD VALUE) runs in a transactional migration that ends after it and the
+ * steps like it that follow, so it is committed before any later step can use what it made.
  * The plan's order puts transactional steps first wherever dependencies allow, so most changes give
- * one migration, and lock-free index builds follow in their own.
+ * one migration (two when enum values are added), and lock-free index builds follow in their own.
  */
 export const splitMigrations = (steps: readonly Step[]): PlannedMigration[] => {
-  const out: Array<{ transactional: boolean; steps: Step[] }> = [];
+  const out: Array<{ transactional: boolean; steps: Step[]; mustCommit: boolean }> = [];
   for (const step of steps) {
     const current = out[out.length - 1];
-    if (step.transactional === false) out.push({ transactional: false, steps: [step] });
-    else if (current && (step.transactional === "any" || current.transactional)) current.steps.push(step);
-    else out.push({ transactional: true, steps: [step] });
+    const joins =
+      current !== undefined &&
+      (step.transactional === "any" ||
+        (step.transactional === "commit-after" && current.transactional) ||
+        (step.transactional === true && current.transactional && !current.mustCommit));
+    if (current && joins) {
+      current.steps.push(step);
+      if (step.transactional === "commit-after") current.mustCommit = true;
+    } else {
+      out.push({
+        transactional: step.transactional !== false,
+        steps: [step],
+        mustCommit: step.transactional === "commit-after",
+      });
+    }
   }
-  return out;
+  return out.map(({ transactional, steps }) => ({ transactional, steps }));
 };
 
 export const formatDuration = (ms: number): string =>

@@ -30,10 +30,15 @@ export interface Hazard {
 
 /**
  * Whether a step may run in a transaction: `true` (it must, with its neighbours), `false` (it cannot:
- * `CREATE INDEX CONCURRENTLY` and friends), or `"any"` (comments, grants: they join whichever group
- * they follow, so an index built concurrently keeps its comment in the same migration).
+ * `CREATE INDEX CONCURRENTLY` and friends), `"any"` (comments, grants: they join whichever group
+ * they follow, so an index built concurrently keeps its comment in the same migration), or
+ * `"commit-after"`: it runs in a transaction that must COMMIT before any later step runs, because what
+ * it makes cannot be used inside the transaction that made it (`ALTER TYPE ... ADD VALUE`: "unsafe use
+ * of new value"). Such steps end their migration; the next step starts a new one. Runs of them share a
+ * migration (one ADD VALUE may anchor on a value an earlier one added), as may the transactional steps
+ * before them, which cannot be using what they make.
  */
-export type Transactional = boolean | "any";
+export type Transactional = boolean | "any" | "commit-after";
 
 export interface Timeouts {
   /** how long the step waits for a lock before giving up */
