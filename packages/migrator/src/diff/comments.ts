@@ -11,13 +11,21 @@ export type CommentChange = {
 /**
  * Comments of every object in `to` that differ from the same object in `from`. An object that is
  * created, or dropped and created again (`recreated`), starts without a comment.
+ *
+ * Only objects that have a comment on either side can differ. When every commented object of `from`
+ * still has a comment in `to`, the commented objects of `to` are all there is to compare; otherwise
+ * (a comment removed, a commented object dropped) every object of `to` is looked at.
  */
 export const diffComments = (from: Catalog, to: Catalog, recreated: ReadonlySet<string>): CommentChange[] => {
-  const before = new Map(commentables(withRenamesApplied(from, to)).map((c) => [targetId(c.target), c.comment]));
-  return commentables(to).flatMap(({ target, comment }): CommentChange[] => {
-    const id = targetId(target);
+  const before = new Map(commentables(withRenamesApplied(from, to), true).map((c) => [targetId(c.target), c.comment]));
+  const commented = commentables(to, true).map((c) => ({ ...c, id: targetId(c.target) }));
+  const stillCommented = new Set(commented.map((c) => c.id));
+  const candidates = [...before.keys()].every((id) => stillCommented.has(id))
+    ? commented
+    : commentables(to).map((c) => ({ ...c, id: targetId(c.target) }));
+  return candidates.flatMap(({ target, comment, id }): CommentChange[] => {
     const owner = ownerId(target);
-    const fresh = recreated.has(id) || (owner !== undefined && recreated.has(owner)) || !before.has(id);
+    const fresh = recreated.has(id) || (owner !== undefined && recreated.has(owner));
     const previous = fresh ? undefined : before.get(id);
     if (previous === comment) return [];
     return [{ kind: "comment.set", target, ...(comment !== undefined ? { comment } : {}) }];

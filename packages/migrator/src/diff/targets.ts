@@ -66,45 +66,60 @@ export interface Commentable {
   readonly comment: string | undefined;
 }
 
-/** Every object of the catalog that can carry a comment, with its comment (or undefined). */
-export const commentables = (c: Catalog): Commentable[] => {
+/**
+ * Every object of the catalog that can carry a comment, with its comment (or undefined); with
+ * `commentedOnly`, just those that have one (most objects have none: skipping them early is what
+ * keeps diffing comments cheap).
+ */
+export const commentables = (c: Catalog, commentedOnly = false): Commentable[] => {
   const out: Commentable[] = [];
   const add = (target: CommentTarget, comment: string | undefined) => out.push({ target, comment });
-  for (const x of c.extensions) add({ type: "extension", name: x.name }, x.comment);
-  for (const x of c.schemas) add({ type: "schema", name: x.name }, x.comment);
-  for (const x of c.roles) add({ type: "role", name: x.name }, x.comment);
-  for (const x of c.collations) add({ type: "collation", schema: x.schema, name: x.name }, x.comment);
-  for (const x of c.enums) add({ type: "type", schema: x.schema, name: x.name }, x.comment);
-  for (const x of c.domains) add({ type: "domain", schema: x.schema, name: x.name }, x.comment);
-  for (const x of c.sequences) add({ type: "sequence", schema: x.schema, name: x.name }, x.comment);
-  for (const x of c.functions)
-    add({ type: "function", schema: x.schema, name: x.name, args: inputTypes(x) }, x.comment);
-  for (const t of c.tables) tableCommentables(t, add);
+  const wanted = (x: { readonly comment?: string | undefined }) => !commentedOnly || x.comment !== undefined;
+  for (const x of c.extensions) if (wanted(x)) add({ type: "extension", name: x.name }, x.comment);
+  for (const x of c.schemas) if (wanted(x)) add({ type: "schema", name: x.name }, x.comment);
+  for (const x of c.roles) if (wanted(x)) add({ type: "role", name: x.name }, x.comment);
+  for (const x of c.collations) {
+    if (wanted(x)) add({ type: "collation", schema: x.schema, name: x.name }, x.comment);
+  }
+  for (const x of c.enums) if (wanted(x)) add({ type: "type", schema: x.schema, name: x.name }, x.comment);
+  for (const x of c.domains) if (wanted(x)) add({ type: "domain", schema: x.schema, name: x.name }, x.comment);
+  for (const x of c.sequences) if (wanted(x)) add({ type: "sequence", schema: x.schema, name: x.name }, x.comment);
+  for (const x of c.functions) {
+    if (wanted(x)) add({ type: "function", schema: x.schema, name: x.name, args: inputTypes(x) }, x.comment);
+  }
+  for (const t of c.tables) tableCommentables(t, add, wanted);
   for (const v of c.views) {
-    add({ type: v.materialized ? "materialized view" : "view", schema: v.schema, name: v.name }, v.comment);
-    for (const i of v.indexes ?? []) add({ type: "index", schema: v.schema, name: i.name }, i.comment);
+    if (wanted(v)) {
+      add({ type: v.materialized ? "materialized view" : "view", schema: v.schema, name: v.name }, v.comment);
+    }
+    for (const i of v.indexes ?? []) if (wanted(i)) add({ type: "index", schema: v.schema, name: i.name }, i.comment);
   }
   return out;
 };
 
-const tableCommentables = (t: Table, add: (target: CommentTarget, comment: string | undefined) => void) => {
-  const on = { schema: t.schema, table: t.name };
-  add({ type: "table", schema: t.schema, name: t.name }, t.comment);
-  for (const x of t.columns) add({ type: "column", ...on, name: x.name }, x.comment);
-  const constraints = [
-    ...(t.primaryKey ? [t.primaryKey] : []),
-    ...(t.uniques ?? []),
-    ...(t.checks ?? []),
-    ...(t.foreignKeys ?? []),
-    ...(t.exclusions ?? []),
-  ];
-  for (const x of constraints) add({ type: "constraint", ...on, name: x.name }, x.comment);
-  for (const x of t.indexes ?? []) add({ type: "index", schema: t.schema, name: x.name }, x.comment);
-  for (const x of t.policies ?? []) add({ type: "policy", ...on, name: x.name }, x.comment);
-  for (const x of t.triggers ?? []) add({ type: "trigger", ...on, name: x.name }, x.comment);
+const tableCommentables = (
+  t: Table,
+  add: (target: CommentTarget, comment: string | undefined) => void,
+  wanted: (x: { readonly comment?: string | undefined }) => boolean,
+) => {
+  if (wanted(t)) add({ type: "table", schema: t.schema, name: t.name }, t.comment);
+  const on = (type: "column" | "constraint" | "policy" | "trigger", name: string): CommentTarget => ({
+    type,
+    schema: t.schema,
+    table: t.name,
+    name,
+  });
+  for (const x of t.columns) if (wanted(x)) add(on("column", x.name), x.comment);
+  if (t.primaryKey && wanted(t.primaryKey)) add(on("constraint", t.primaryKey.name), t.primaryKey.comment);
+  for (const list of [t.uniques, t.checks, t.foreignKeys, t.exclusions]) {
+    for (const x of list ?? []) if (wanted(x)) add(on("constraint", x.name), x.comment);
+  }
+  for (const x of t.indexes ?? []) if (wanted(x)) add({ type: "index", schema: t.schema, name: x.name }, x.comment);
+  for (const x of t.policies ?? []) if (wanted(x)) add(on("policy", x.name), x.comment);
+  for (const x of t.triggers ?? []) if (wanted(x)) add(on("trigger", x.name), x.comment);
   const partitions = (list: readonly Partition[] | undefined) => {
     for (const p of list ?? []) {
-      add({ type: "table", schema: t.schema, name: p.name }, p.comment);
+      if (wanted(p)) add({ type: "table", schema: t.schema, name: p.name }, p.comment);
       partitions(p.partitions);
     }
   };

@@ -63,6 +63,10 @@ const ownerOfKeys = (forward: readonly Change[], migrations: readonly PlannedMig
 
 /** `from` with `renamedFrom` hints pointing at the declared names, so the reverse diff renames back. */
 const withReverseHints = (from: Catalog, to: Catalog): Catalog => {
+  // Without hints in `to` nothing was renamed: `from` as it is (keeping its objects keeps diff cheap).
+  if (!to.tables.some((t) => t.renamedFrom !== undefined || t.columns.some((c) => c.renamedFrom !== undefined))) {
+    return from;
+  }
   const { kept } = matchTables(from.tables, to.tables);
   const hinted = new Map<Table, Table>();
   for (const [a, b] of kept) {

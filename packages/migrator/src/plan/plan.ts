@@ -1,11 +1,11 @@
-import type { Catalog } from "@platform/schema";
+import type { Catalog, Table } from "@platform/schema";
 import { type Change, type DiffOptions, diff, subjectOf } from "../diff/index.js";
 import { DestructiveChangesError, destructiveSteps } from "./destructive.js";
 import { type GraphNode, orderNodes } from "./graph.js";
 import { catalogHash } from "./hash.js";
 import { ANY_EXTENSION } from "./ids.js";
 import { draftsFor, KIND_RANK } from "./planners.js";
-import { referencesOf } from "./references.js";
+import { type References, referencesOf } from "./references.js";
 import { DEFAULT_TIMEOUTS, type PlanContext, type Step } from "./step.js";
 
 export interface PlanOptions extends DiffOptions {
@@ -66,15 +66,46 @@ export const orderChanges = (
   return steps;
 };
 
-const contextFor = (from: Catalog, to: Catalog, lockSafe: boolean): PlanContext => ({
-  from,
-  to,
-  refsFrom: referencesOf(from),
-  refsTo: referencesOf(to),
-  tables: new Map([...from.tables, ...to.tables].map((t) => [`${t.schema}.${t.name}`, t])),
-  partitioned: new Set(to.tables.filter((t) => t.partitionBy).map((t) => `${t.schema}.${t.name}`)),
-  lockSafe,
-});
+const contextFor = (from: Catalog, to: Catalog, lockSafe: boolean): PlanContext => {
+  const pair = pairContext(from, to);
+  return { from, to, ...pair, lockSafe };
+};
+
+type PairContext = Pick<PlanContext, "refsFrom" | "refsTo" | "tables" | "partitioned">;
+
+/**
+ * What planning derives from a pair of catalogs, once per pair: generate plans the same pair for the
+ * forward plan and again (reversed) for each file's down section. Catalogs are immutable values.
+ */
+const pairContext = (from: Catalog, to: Catalog): PairContext => {
+  const known = pairs.get(from)?.get(to);
+  if (known !== undefined) return known;
+  const tables = new Map<string, Table>();
+  for (const t of from.tables) tables.set(`${t.schema}.${t.name}`, t);
+  for (const t of to.tables) tables.set(`${t.schema}.${t.name}`, t);
+  const pair: PairContext = {
+    refsFrom: referencesFor(from),
+    refsTo: referencesFor(to),
+    tables,
+    partitioned: new Set(to.tables.filter((t) => t.partitionBy).map((t) => `${t.schema}.${t.name}`)),
+  };
+  const byTo = pairs.get(from) ?? new WeakMap<Catalog, PairContext>();
+  byTo.set(to, pair);
+  pairs.set(from, byTo);
+  return pair;
+};
+
+const pairs = new WeakMap<Catalog, WeakMap<Catalog, PairContext>>();
+
+const referencesFor = (catalog: Catalog): References => {
+  const known = references.get(catalog);
+  if (known !== undefined) return known;
+  const refs = referencesOf(catalog);
+  references.set(catalog, refs);
+  return refs;
+};
+
+const references = new WeakMap<Catalog, References>();
 
 /** Kinds that extensions may live in or be owned by: everything else waits for extensions to exist. */
 const BEFORE_EXTENSIONS = new Set(["extension", "schema", "role"]);
