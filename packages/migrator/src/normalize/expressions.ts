@@ -1,3 +1,4 @@
+import { quoteIdent } from "../sql/quote.js";
 import { closingIndex, renderTokens, splitTopLevel, type Token, tokenize } from "./tokens.js";
 import { normalizeType } from "./types.js";
 
@@ -52,13 +53,18 @@ const stripOuterParens = (tokens: Token[]): Token[] => {
   return current;
 };
 
-/** Quoted identifiers that need no quotes lose them; words are lower-cased. */
+/**
+ * Quoted identifiers that need no quotes lose them (a keyword such as `"select"` keeps them: unquoted it
+ * would parse as SQL); words are lower-cased.
+ */
 const canonicalWords = (tokens: readonly Token[]): Token[] =>
   tokens.map((t) => {
     if (t.kind === "word") return word(t.text.toLowerCase());
     if (t.kind === "quoted") {
       const inner = t.text.slice(1, -1).replace(/""/g, '"');
-      return /^[a-z_][a-z0-9_$]*$/.test(inner) ? word(inner) : t;
+      // `$` is legal unquoted though quote_ident quotes it; a keyword never contains one
+      const plain = /^[a-z_][a-z0-9_$]*$/.test(inner) && (inner.includes("$") || quoteIdent(inner) === inner);
+      return plain ? word(inner) : t;
     }
     return t;
   });
@@ -300,8 +306,8 @@ const stripImplicitCasts = (tokens: readonly Token[]): Token[] => {
     const { text: type, end } = castTypeText(tokens, i + 1);
     const literal = prev !== undefined && (prev.kind === "string" || prev.kind === "number");
     const arrayLiteral = isPunct(prev, "]") && type.endsWith("[]");
-    // a column, plain or qualified (`t.name`): PostgreSQL casts varchar/char columns to text to compare them
-    const column = prev !== undefined && isWord(prev);
+    // a column, plain, quoted or qualified (`t.name`): PostgreSQL casts varchar/char columns to text to compare them
+    const column = prev !== undefined && (isWord(prev) || prev.kind === "quoted");
     if (literal || arrayLiteral || (column && IMPLICIT_COLUMN_CASTS.has(type))) {
       // `'-1'::integer` is how PostgreSQL stores the constant -1: the key keeps the number.
       if (prev?.kind === "string" && NUMERIC_TYPES.has(type) && /^'-?\d+(\.\d+)?'$/.test(prev.text)) {

@@ -27,6 +27,11 @@ const CHECKS: ReadonlyArray<readonly [string, string]> = [
   ["tags @> ARRAY['a']", "tags <@ ARRAY['a']"],
   ["coalesce(qty, 0) >= 0", "coalesce(qty, 1) >= 0"],
   ["CASE WHEN qty > 0 THEN price > 0 ELSE true END", "CASE WHEN qty > 0 THEN price > 0 ELSE false END"],
+  // a QUOTED varchar column: the server prints `("Sta""te")::text <> ''::text`
+  ['"Sta""te" <> \'\'', '"Sta""te" <> \'x\''],
+  ["\"Sta\"\"te\" IN ('a', 'b')", '"Sta""te" IN (\'a\')'],
+  // a keyword column keeps its quotes: unquoted, `(select)` would read as a subquery
+  ["\"select\" <> ''", "\"select\" <> 'y'"],
 ];
 
 describeOnProviders("normalize: declared expressions against PostgreSQL's read-back", {}, (getDb) => {
@@ -36,7 +41,7 @@ describeOnProviders("normalize: declared expressions against PostgreSQL's read-b
     await db.client.exec(`
       CREATE SCHEMA k_norm;
       CREATE TABLE k_norm.t (price numeric(10,2), qty integer, name text, state varchar(10), code char(1),
-        created_at timestamptz, tags text[], ${checks.join(", ")});
+        created_at timestamptz, tags text[], "Sta""te" varchar(10), "select" varchar(10), ${checks.join(", ")});
     `);
     const table = (await introspect(db.client, { schemas: ["k_norm"] })).tables[0];
     const stored = table?.checks ?? [];

@@ -24,13 +24,11 @@ export const runSettings = (name: string, defaultRuns: number): fc.Parameters<un
 };
 
 /**
- * How the arbitraries are narrowed on a server: features it lacks, and KNOWN GAPS of the engine that
- * were reported and are left out until fixed (each one is documented on its BuildOptions flag).
+ * How the arbitraries are narrowed on a server: the features it lacks.
  */
 export const buildOptionsFor = (serverVersion: number, policyRole: string): BuildOptions => ({
   policyRole,
   nullsNotDistinct: serverVersion >= 150000,
-  avoidQuotedVarcharChecks: true,
 });
 
 /**

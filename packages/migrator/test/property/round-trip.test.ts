@@ -7,8 +7,6 @@
  *
  * Views are compared the way verify compares them: a view body that differs from the read-back only in
  * PostgreSQL's wording is deparsed by the server (`confirmThroughServer`) before the comparison.
- * Known gap narrowed out (reported; see `buildOptionsFor` in harness.ts): CHECKs on varchar columns whose
- * names need quoting (the normaliser keeps PostgreSQL's `("col")::text` cast of a quoted column).
  */
 import fc from "fast-check";
 import { it } from "vitest";
