@@ -16,23 +16,24 @@ export type TargetOutcome<R> =
 
 export interface TargetWork {
   readonly client: SqlClient;
-  readonly files: readonly MigrationFile[];
   /** progress for this database, prefixed with its label when there are several */
   readonly report: (text: string) => void;
 }
 
+export interface MigrationTargetWork extends TargetWork {
+  readonly files: readonly MigrationFile[];
+}
+
 /**
- * Loads the migration files once (bad files fail before any connection), then runs `work` on every target —
- * one after another or `--concurrency N` at once — each on its own connection, closed afterwards. One
- * database failing never hides the others; the exit code is the worst of all.
+ * Runs `work` on every target — one after another or `--concurrency N` at once — each on its own connection,
+ * closed afterwards. One database failing never hides the others; the exit code is the worst of all.
+ * Commands that compare or read a database (verify) use this directly: they never read the migration files.
  */
 export const onTargets = async <R extends { readonly exitCode: ExitCode }>(
   options: Readonly<Record<string, unknown>>,
   output: Output,
   work: (context: TargetWork) => Promise<R>,
 ): Promise<{ readonly outcomes: readonly TargetOutcome<R>[]; readonly exitCode: ExitCode }> => {
-  const dir = options.migrationsDir === undefined ? defaultMigrationsDir() : resolve(options.migrationsDir as string);
-  const files = await loadMigrations(dir);
   const targets = await resolveTargets(options);
   const several = targets.length > 1;
   const results = await runFleet(targets, (options.concurrency as number | undefined) ?? 1, async (target) => {
@@ -41,7 +42,7 @@ export const onTargets = async <R extends { readonly exitCode: ExitCode }>(
       output.progress(several ? `${output.palette.dim(`[${label}]`)} ${text}` : text);
     const client = await openTarget(target);
     try {
-      return { label: client.label, result: await work({ client, files, report }) };
+      return { label: client.label, result: await work({ client, report }) };
     } finally {
       await client.close().catch(() => undefined);
     }
@@ -62,6 +63,20 @@ export const onTargets = async <R extends { readonly exitCode: ExitCode }>(
     }),
   );
   return { outcomes, exitCode: worstExitCode(outcomes.map((outcome) => outcome.exitCode)) };
+};
+
+/**
+ * `onTargets` for the commands that run or list migrations (up, down, status): loads the migration files
+ * once first, so bad files fail before any connection, and hands them to `work` with each connection.
+ */
+export const onMigrationTargets = async <R extends { readonly exitCode: ExitCode }>(
+  options: Readonly<Record<string, unknown>>,
+  output: Output,
+  work: (context: MigrationTargetWork) => Promise<R>,
+): Promise<{ readonly outcomes: readonly TargetOutcome<R>[]; readonly exitCode: ExitCode }> => {
+  const dir = options.migrationsDir === undefined ? defaultMigrationsDir() : resolve(options.migrationsDir as string);
+  const files = await loadMigrations(dir);
+  return onTargets(options, output, (context) => work({ ...context, files }));
 };
 
 /** Unexpected errors still become findings, with the stack hidden unless DEBUG is set. */

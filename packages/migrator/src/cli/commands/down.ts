@@ -10,12 +10,12 @@ export const downCommand: CommandSpec = {
       .option("--to <name>", "revert every migration applied after this one (name or version; 0 = all)")
       .option("--steps <n>", "revert this many migrations (default 1)", parseCount(0)),
   run: async ({ options, output }) => {
-    const [{ onTargets, describeEvent }, { migrateDown }, { renderRunOutcomes }] = await Promise.all([
+    const [{ onMigrationTargets, describeEvent }, { migrateDown }, { renderRunOutcomes }] = await Promise.all([
       import("../on-targets.js"),
       import("../../runner/run.js"),
       import("../render-run.js"),
     ]);
-    const { outcomes, exitCode } = await onTargets(options, output, ({ client, files, report }) =>
+    const { outcomes, exitCode } = await onMigrationTargets(options, output, ({ client, files, report }) =>
       migrateDown(client, files, {
         ...(options.to === undefined ? {} : { to: options.to as string }),
         ...(options.steps === undefined ? {} : { steps: options.steps as number }),

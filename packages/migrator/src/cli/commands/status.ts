@@ -10,12 +10,14 @@ export const statusCommand: CommandSpec = {
   summary: "list applied and pending migrations with timings (exit 1 if anything is pending or wrong)",
   configure: (command) => addDatabaseOptions(command),
   run: async ({ options, output }) => {
-    const [{ onTargets }, { readStatus }, { renderStatus }] = await Promise.all([
+    const [{ onMigrationTargets }, { readStatus }, { renderStatus }] = await Promise.all([
       import("../on-targets.js"),
       import("../../runner/status.js"),
       import("../render-status.js"),
     ]);
-    const { outcomes, exitCode } = await onTargets(options, output, ({ client, files }) => readStatus(client, files));
+    const { outcomes, exitCode } = await onMigrationTargets(options, output, ({ client, files }) =>
+      readStatus(client, files),
+    );
     renderStatus(outcomes, exitCode, output);
     return exitCode;
   },

@@ -19,17 +19,18 @@ export const upCommand: CommandSpec = {
           .default("auto"),
       ),
   run: async ({ options, output }) => {
-    const [{ onTargets, describeEvent }, { migrateUp }, { afterUpChecks }, { renderRunOutcomes }] = await Promise.all([
-      import("../on-targets.js"),
-      import("../../runner/run.js"),
-      import("../after-up.js"),
-      import("../render-run.js"),
-    ]);
+    const [{ onMigrationTargets, describeEvent }, { migrateUp }, { afterUpChecks }, { renderRunOutcomes }] =
+      await Promise.all([
+        import("../on-targets.js"),
+        import("../../runner/run.js"),
+        import("../after-up.js"),
+        import("../render-run.js"),
+      ]);
     const afterUp =
       options.verify === false || options.dryRun === true
         ? []
         : await Promise.all(afterUpChecks.map((entry) => entry.load(options)));
-    const { outcomes, exitCode } = await onTargets(options, output, ({ client, files, report }) =>
+    const { outcomes, exitCode } = await onMigrationTargets(options, output, ({ client, files, report }) =>
       migrateUp(client, files, {
         ...(options.to === undefined ? {} : { to: options.to as string }),
         dryRun: options.dryRun === true,
