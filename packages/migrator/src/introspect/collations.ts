@@ -1,5 +1,5 @@
 import type { Collation } from "@platform/schema";
-import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, queryRows, readStep } from "./context.js";
 import { comment } from "./optional.js";
 
 interface CollationRow {
@@ -23,7 +23,8 @@ const localeColumn = (serverVersion: number): string =>
 
 export const readCollations = (ctx: IntrospectContext): Promise<Collation[]> =>
   readStep("collations", ctx, async () => {
-    const { rows } = await ctx.client.query<CollationRow>(
+    const rows = await queryRows<CollationRow>(
+      ctx,
       `SELECT n.nspname AS schema, c.collname AS name, c.collprovider::text AS provider,
               ${localeColumn(ctx.serverVersion)} AS locale, c.collisdeterministic AS deterministic,
               pg_catalog.obj_description(c.oid, 'pg_collation') AS comment

@@ -1,6 +1,6 @@
 import type { Column, QualifiedName } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { normalizeExpression } from "../normalize/remembered.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { comment, flag, opt } from "./optional.js";
 
 interface ColumnRow {
@@ -41,7 +41,8 @@ export interface ReadColumns {
  */
 export const readColumns = (ctx: IntrospectContext): Promise<ReadColumns> =>
   readStep("columns", ctx, async () => {
-    const { rows } = await ctx.client.query<ColumnRow>(
+    const rows = await queryRows<ColumnRow>(
+      ctx,
       `SELECT a.attrelid::text AS rel, c.relkind::text AS kind, a.attnum::int AS attnum, a.attname AS name,
               a.attcollation::text AS attcollation, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS not_null,

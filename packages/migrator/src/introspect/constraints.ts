@@ -7,9 +7,9 @@ import type {
   ReferentialAction,
   UniqueConstraint,
 } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
+import { normalizeExpression } from "../normalize/remembered.js";
 import type { Attributes } from "./columns.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
 interface ExclusionElementRow {
@@ -75,7 +75,8 @@ export const readConstraints = (
 ): Promise<Map<string, TableConstraints>> =>
   readStep("constraints", ctx, async () => {
     const nullsNotDistinct = ctx.serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
-    const { rows } = await ctx.client.query<ConstraintRow>(
+    const rows = await queryRows<ConstraintRow>(
+      ctx,
       `SELECT con.conrelid::text AS rel, con.conname AS name, con.contype::text AS type,
               CASE WHEN con.contype IN ('p', 'u') THEN to_json(i.indkey::int2[]) END AS index_attnums,
               CASE WHEN con.contype IN ('p', 'u') THEN i.indnkeyatts::int END AS index_key_count,
@@ -141,7 +142,8 @@ const referencedColumnNames = async (
   ];
   const more: Attributes = new Map();
   if (missing.length > 0) {
-    const { rows: found } = await ctx.client.query<{ rel: string; attnum: number; name: string }>(
+    const found = await queryRows<{ rel: string; attnum: number; name: string }>(
+      ctx,
       `SELECT a.attrelid::text AS rel, a.attnum::int AS attnum, a.attname AS name FROM pg_catalog.pg_attribute a
        WHERE a.attrelid = ANY ($1::pg_catalog.oid[]) AND a.attnum > 0 AND NOT a.attisdropped`,
       [missing],

@@ -54,3 +54,20 @@ export const readStep = async <T>(
     throw new Error(`introspecting ${what} of ${ctx.client.label}: ${message}`, { cause });
   }
 };
+
+/**
+ * The rows of a catalog query, shipped as one JSON array: the driver then parses one value instead of a
+ * message and an object per row with a parser per field (most of the client's time on 10k+ columns).
+ * The array keeps the query's ORDER BY (the aggregate reads its sorted subquery in order).
+ */
+export const queryRows = async <R>(
+  ctx: Pick<IntrospectContext, "client">,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<R[]> => {
+  const { rows } = await ctx.client.query<{ rows: R[] | null }>(
+    `SELECT pg_catalog.json_agg(q) AS rows FROM (${sql}) q`,
+    params,
+  );
+  return rows[0]?.rows ?? [];
+};

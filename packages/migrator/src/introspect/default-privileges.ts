@@ -1,5 +1,5 @@
 import { compareKeys, type DefaultPrivilege } from "@platform/schema";
-import { type IntrospectContext, inUserSchema, readStep } from "./context.js";
+import { type IntrospectContext, inUserSchema, queryRows, readStep } from "./context.js";
 import type { AclEntry } from "./grants.js";
 import { opt } from "./optional.js";
 
@@ -24,7 +24,8 @@ const OBJECT_TYPES: Readonly<Record<string, DefaultPrivilege["objectType"] | und
  */
 export const readDefaultPrivileges = (ctx: IntrospectContext): Promise<DefaultPrivilege[]> =>
   readStep("default privileges", ctx, async () => {
-    const { rows } = await ctx.client.query<DefaultAclRow>(
+    const rows = await queryRows<DefaultAclRow>(
+      ctx,
       `SELECT pg_catalog.pg_get_userbyid(d.defaclrole) AS for_role, n.nspname AS schema,
               d.defaclobjtype::text AS object_type,
               (SELECT json_agg(json_build_object(

@@ -1,6 +1,6 @@
 import type { CheckConstraint, Domain, QualifiedName } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
-import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
+import { normalizeExpression } from "../normalize/remembered.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, queryRows, readStep } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
 interface DomainRow {
@@ -22,7 +22,8 @@ export const checkExpression = (definition: string): string => {
 
 export const readDomains = (ctx: IntrospectContext): Promise<Domain[]> =>
   readStep("domains", ctx, async () => {
-    const { rows } = await ctx.client.query<DomainRow>(
+    const rows = await queryRows<DomainRow>(
+      ctx,
       `SELECT n.nspname AS schema, t.typname AS name,
               pg_catalog.format_type(t.typbasetype, t.typtypmod) AS type,
               t.typnotnull AS not_null,

@@ -1,5 +1,5 @@
 import type { EnumType } from "@platform/schema";
-import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, queryRows, readStep } from "./context.js";
 import { comment } from "./optional.js";
 
 interface EnumRow {
@@ -12,7 +12,8 @@ interface EnumRow {
 /** Enum types with their labels in declaration order (`enumsortorder`, which ADD VALUE BEFORE keeps). */
 export const readEnums = (ctx: IntrospectContext): Promise<EnumType[]> =>
   readStep("enums", ctx, async () => {
-    const { rows } = await ctx.client.query<EnumRow>(
+    const rows = await queryRows<EnumRow>(
+      ctx,
       `SELECT n.nspname AS schema, t.typname AS name,
               (SELECT json_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) AS values,
               pg_catalog.obj_description(t.oid, 'pg_type') AS comment

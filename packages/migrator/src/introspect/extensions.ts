@@ -1,5 +1,5 @@
 import type { Extension } from "@platform/schema";
-import { type IntrospectContext, readStep } from "./context.js";
+import { type IntrospectContext, queryRows, readStep } from "./context.js";
 import { comment } from "./optional.js";
 
 interface ExtensionRow {
@@ -16,7 +16,8 @@ interface ExtensionRow {
  */
 export const readExtensions = (ctx: Omit<IntrospectContext, "namespaces">): Promise<Extension[]> =>
   readStep("extensions", ctx, async () => {
-    const { rows } = await ctx.client.query<ExtensionRow>(
+    const rows = await queryRows<ExtensionRow>(
+      ctx,
       `SELECT e.extname AS name, n.nspname AS schema,
               pg_catalog.obj_description(e.oid, 'pg_extension') AS comment,
               (SELECT a.comment FROM pg_catalog.pg_available_extensions a WHERE a.name = e.extname) AS default_comment

@@ -1,7 +1,7 @@
 import type { FunctionArgument, FunctionDef } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
+import { normalizeExpression } from "../normalize/remembered.js";
 import { renderTokens, splitTopLevel, tokenize } from "../normalize/tokens.js";
-import { type IntrospectContext, inUserSchema, notExtensionMember, readStep } from "./context.js";
+import { type IntrospectContext, inUserSchema, notExtensionMember, queryRows, readStep } from "./context.js";
 import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment, flag, opt } from "./optional.js";
 
@@ -37,7 +37,8 @@ const MODES: Readonly<Record<string, FunctionArgument["mode"] | undefined>> = { 
  */
 export const readFunctions = (ctx: IntrospectContext): Promise<FunctionDef[]> =>
   readStep("functions", ctx, async () => {
-    const { rows } = await ctx.client.query<FunctionRow>(
+    const rows = await queryRows<FunctionRow>(
+      ctx,
       `SELECT n.nspname AS schema, p.proname AS name, l.lanname AS language, p.prosrc AS source,
               CASE WHEN p.prosqlbody IS NOT NULL THEN pg_catalog.pg_get_function_sqlbody(p.oid) END AS sql_body,
               pg_catalog.pg_get_function_result(p.oid) AS returns,

@@ -1,7 +1,7 @@
 import type { Index, IndexElement, QualifiedName } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
+import { normalizeExpression } from "../normalize/remembered.js";
 import type { Attributes } from "./columns.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { comment, flag, list, opt } from "./optional.js";
 
 interface IndexKeyRow {
@@ -58,7 +58,8 @@ export type Opclasses = ReadonlyMap<number, { readonly name: string; readonly is
  */
 export const readOpclasses = (ctx: IntrospectContext): Promise<Opclasses> =>
   readStep("operator classes", ctx, async () => {
-    const { rows } = await ctx.client.query<{ oid: number; name: string; is_default: boolean }>(
+    const rows = await queryRows<{ oid: number; name: string; is_default: boolean }>(
+      ctx,
       "SELECT oc.oid::int8 AS oid, oc.opcname AS name, oc.opcdefault AS is_default FROM pg_catalog.pg_opclass oc",
     );
     return new Map(rows.map((r) => [Number(r.oid), { name: r.name, isDefault: r.is_default }]));
@@ -77,7 +78,8 @@ export const readIndexes = (
 ): Promise<Map<string, Index[]>> =>
   readStep("indexes", ctx, async () => {
     const nullsNotDistinct = ctx.serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
-    const { rows } = await ctx.client.query<IndexRow>(
+    const rows = await queryRows<IndexRow>(
+      ctx,
       `SELECT i.indrelid::text AS rel, ic.relname AS name, am.amname AS method, i.indisunique AS unique,
               ${nullsNotDistinct} AS nulls_not_distinct, i.indnkeyatts::int AS key_count,
               to_json(i.indkey::int2[]) AS attnums, to_json(i.indclass::oid[]) AS opclasses,

@@ -1,5 +1,5 @@
 import type { PartitionBound, PartitionBy, PartitionKey } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
+import { normalizeExpression } from "../normalize/remembered.js";
 import { closingIndex, splitTopLevel, type Token, tokenize } from "../normalize/tokens.js";
 import { opt } from "./optional.js";
 import type { PartitionColumnRow } from "./relations.js";

@@ -1,6 +1,6 @@
 import { compareKeys, type Policy } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { normalizeExpression } from "../normalize/remembered.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { comment, flag, opt } from "./optional.js";
 
 interface PolicyRow {
@@ -24,7 +24,8 @@ const COMMANDS: Readonly<Record<string, Policy["command"] | undefined>> = {
 /** Row-level security policies, keyed by table oid. A policy `TO PUBLIC` (only) has no `roles`. */
 export const readPolicies = (ctx: IntrospectContext): Promise<Map<string, Policy[]>> =>
   readStep("policies", ctx, async () => {
-    const { rows } = await ctx.client.query<PolicyRow>(
+    const rows = await queryRows<PolicyRow>(
+      ctx,
       `SELECT p.polrelid::text AS rel, p.polname AS name, p.polpermissive AS permissive, p.polcmd::text AS command,
               (SELECT json_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(r)::text END)
                FROM unnest(p.polroles) AS r) AS roles,

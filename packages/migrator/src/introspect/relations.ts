@@ -1,5 +1,5 @@
 import type { QualifiedName } from "@platform/schema";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { type AclEntry, grantsJson } from "./grants.js";
 
 /** One row per table, partition, view and materialized view: what lives on pg_class itself. */
@@ -33,7 +33,8 @@ export interface PartitionColumnRow {
 
 export const readRelations = (ctx: IntrospectContext): Promise<RelationRow[]> =>
   readStep("tables and views", ctx, async () => {
-    const { rows } = await ctx.client.query<RelationRow>(
+    const rows = await queryRows<RelationRow>(
+      ctx,
       `SELECT c.oid::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
               c.relpersistence = 'u' AS unlogged, c.relispartition AS is_partition,
               CASE WHEN c.relispartition THEN (

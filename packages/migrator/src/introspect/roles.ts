@@ -1,5 +1,5 @@
 import { compareKeys, type Role } from "@platform/schema";
-import { type IntrospectContext, readStep } from "./context.js";
+import { type IntrospectContext, queryRows, readStep } from "./context.js";
 import { comment, flag, list } from "./optional.js";
 
 interface RoleRow {
@@ -18,7 +18,8 @@ interface RoleRow {
  */
 export const readRoles = (ctx: IntrospectContext): Promise<Role[]> =>
   readStep("roles", ctx, async () => {
-    const { rows } = await ctx.client.query<RoleRow>(
+    const rows = await queryRows<RoleRow>(
+      ctx,
       `SELECT r.rolname AS name, r.rolcanlogin AS login, r.rolinherit AS inherit, r.rolbypassrls AS bypass_rls,
               coalesce((SELECT json_agg(g.rolname::text) FROM pg_catalog.pg_auth_members m
                         JOIN pg_catalog.pg_roles g ON g.oid = m.roleid

@@ -1,5 +1,5 @@
 import type { Schema } from "@platform/schema";
-import { type IntrospectContext, readStep, userNamespace } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userNamespace } from "./context.js";
 import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment } from "./optional.js";
 
@@ -26,7 +26,8 @@ export interface ReadSchema {
  */
 export const readSchemas = (ctx: Omit<IntrospectContext, "namespaces">): Promise<ReadSchema[]> =>
   readStep("schemas", ctx, async () => {
-    const { rows } = await ctx.client.query<SchemaRow>(
+    const rows = await queryRows<SchemaRow>(
+      ctx,
       `SELECT n.oid::text AS oid, n.nspname AS name, pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment,
               ${grantsJson("n.nspacl", "n.nspowner", "n")} AS grants
        FROM pg_catalog.pg_namespace n

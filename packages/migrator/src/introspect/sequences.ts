@@ -1,6 +1,6 @@
 import type { Grant, Sequence } from "@platform/schema";
 import { sequenceDefaults } from "../normalize/sequences.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { type AclEntry, grantsJson, toGrants, withGrants } from "./grants.js";
 import { comment, flag, opt } from "./optional.js";
 
@@ -36,7 +36,8 @@ export interface ReadSequence {
  */
 export const readSequences = (ctx: IntrospectContext): Promise<ReadSequence[]> =>
   readStep("sequences", ctx, async () => {
-    const { rows } = await ctx.client.query<SequenceRow>(
+    const rows = await queryRows<SequenceRow>(
+      ctx,
       `SELECT n.nspname AS schema, c.relname AS name, pg_catalog.format_type(s.seqtypid, NULL) AS type,
               s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
               s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,

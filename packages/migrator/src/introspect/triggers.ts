@@ -1,7 +1,7 @@
 import type { Trigger, TriggerEvent } from "@platform/schema";
-import { normalizeExpression } from "../normalize/expressions.js";
+import { normalizeExpression } from "../normalize/remembered.js";
 import { closingIndex, type Token, tokenize } from "../normalize/tokens.js";
-import { type IntrospectContext, readStep, userRelation } from "./context.js";
+import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
 import { comment, list, opt } from "./optional.js";
 
 interface TriggerRow {
@@ -33,7 +33,8 @@ const EVENT_BITS: readonly (readonly [TriggerEvent, number])[] = [
  */
 export const readTriggers = (ctx: IntrospectContext): Promise<Map<string, Trigger[]>> =>
   readStep("triggers", ctx, async () => {
-    const { rows } = await ctx.client.query<TriggerRow>(
+    const rows = await queryRows<TriggerRow>(
+      ctx,
       `SELECT t.tgrelid::text AS rel, t.tgname AS name, t.tgtype::int AS type,
               pg_catalog.pg_get_triggerdef(t.oid) AS definition,
               fn.nspname AS function_schema, f.proname AS function_name,

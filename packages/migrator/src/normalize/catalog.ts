@@ -19,8 +19,8 @@ import {
   type View,
 } from "@platform/schema";
 import { normalizeIcuLocale } from "./collations.js";
-import { expressionKey } from "./expressions.js";
 import { defaultOpclass } from "./opclasses.js";
+import { expressionKey } from "./remembered.js";
 import { type SequenceType, sequenceDefaults } from "./sequences.js";
 import { normalizeType, SERIAL_TYPES } from "./types.js";
 

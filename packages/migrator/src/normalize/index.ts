@@ -45,9 +45,9 @@
  */
 export { comparableCatalog, normalizeCatalog, normalizeGrants } from "./catalog.js";
 export { normalizeIcuLocale } from "./collations.js";
-export { expressionKey, normalizeExpression, sameExpression } from "./expressions.js";
 export { implicitObjectName, parseQualifiedName, serialSequenceName } from "./identifiers.js";
 export { defaultOpclass } from "./opclasses.js";
+export { expressionKey, normalizeExpression, sameExpression } from "./remembered.js";
 export { type SequenceDefaults, type SequenceType, sequenceDefaults } from "./sequences.js";
 export { closingIndex, renderTokens, splitTopLevel, type Token, type TokenKind, tokenize } from "./tokens.js";
 export { normalizeType, SERIAL_TYPES, type TypeNormalizeOptions } from "./types.js";

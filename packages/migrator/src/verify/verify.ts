@@ -3,7 +3,6 @@ import type { SqlClient } from "../db/client.js";
 import { type Change, diff } from "../diff/index.js";
 import { introspect } from "../introspect/index.js";
 import { normalizeCatalog, sameExpression } from "../normalize/index.js";
-import { planChanges } from "../plan/index.js";
 import { confirmThroughServer } from "./deparse.js";
 import { type Drift, type DriftCore, describeChange } from "./drift.js";
 import { objectStates } from "./object-states.js";
@@ -57,7 +56,7 @@ export const verifyDetailed = async (
   const changes = withoutRebuildEchoes(live, confirmed.expected, confirmed.changes);
   const states = await objectStates(client, declared);
   return {
-    drift: sortDrift([...driftOf(live, confirmed.expected, changes), ...states]),
+    drift: sortDrift([...(await driftOf(live, confirmed.expected, changes)), ...states]),
     live,
     expected: confirmed.expected,
   };
@@ -67,8 +66,10 @@ export const verifyDetailed = async (
  * Drift per change, each with the SQL that repairs it. An object dropped and created again (a foreign
  * key with another ON DELETE, an index with other storage parameters) is one `changed` drift.
  */
-export const driftOf = (live: Catalog, expected: Catalog, changes: readonly Change[]): Drift[] => {
-  const fixes = repairSql(live, expected, changes);
+export const driftOf = async (live: Catalog, expected: Catalog, changes: readonly Change[]): Promise<Drift[]> => {
+  // a clean database has nothing to describe or repair
+  if (changes.length === 0) return [];
+  const fixes = await repairSql(live, expected, changes);
   const indexRelation = new Map<string, string>();
   for (const relation of [...live.tables, ...live.views, ...expected.tables, ...expected.views]) {
     for (const index of relation.indexes ?? []) indexRelation.set(`${relation.schema}.${index.name}`, relation.name);
@@ -138,11 +139,17 @@ const FALLBACK_FIX =
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The planned statements per change (index-aligned); empty when the plan cannot be built. */
-const repairSql = (live: Catalog, expected: Catalog, changes: readonly Change[]): (string | undefined)[] => {
+/**
+ * The planned statements per change (index-aligned); empty when the plan cannot be built. The planner is
+ * loaded only here: a clean database (the common case) never needs it.
+ */
+const repairSql = async (
+  live: Catalog,
+  expected: Catalog,
+  changes: readonly Change[],
+): Promise<(string | undefined)[]> => {
   const out: (string | undefined)[] = changes.map(() => undefined);
-  // a clean database has nothing to repair: planning it would only hash two whole catalogs
-  if (changes.length === 0) return out;
+  const { planChanges } = await import("../plan/index.js");
   try {
     const planned = planChanges(live, expected, changes, { allowDestructive: true, lockSafe: false });
     for (const step of planned.steps) {
