@@ -14,5 +14,9 @@ export const functionSignature = (fn: Pick<FunctionDef, "schema" | "name" | "arg
 /** Deterministic comparison for identity keys (code-point order, independent of locale). */
 export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A stable sort by a string key; each item's key is computed once, not once per comparison. */
 export const sortBy = <T>(items: readonly T[], key: (item: T) => string): T[] =>
-  [...items].sort((a, b) => compareKeys(key(a), key(b)));
+  items
+    .map((item) => ({ item, key: key(item) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((keyed) => keyed.item);

@@ -7,7 +7,7 @@ import { CatalogValidationError } from "../catalog/validate/errors.js";
 import type { Finding } from "../catalog/validate/finding.js";
 import { validateCatalog } from "../catalog/validate/index.js";
 import { type CollationHandle, lowerCollation } from "./collation.js";
-import { compact, DECLARATION, type Declaration, type DeclarationKind, isDeclaration } from "./declaration.js";
+import { DECLARATION, type Declaration, type DeclarationKind, isDeclaration } from "./declaration.js";
 import { type DomainHandle, lowerDomain } from "./domain.js";
 import { type EnumHandle, lowerEnum } from "./enum.js";
 import { type ExtensionHandle, lowerExtension } from "./extension.js";
@@ -15,7 +15,8 @@ import { type FunctionHandle, lowerFunction } from "./function.js";
 import type { DefaultPrivilegesHandle } from "./grant.js";
 import { lowerGrants } from "./grant.js";
 import type { LowerContext } from "./lower-context.js";
-import { explicitNames, lowerColumn, lowerIndexes, lowerTable } from "./lower-table.js";
+import { explicitNames, lowerIndexes, lowerTable } from "./lower-table.js";
+import { lowerViewColumns } from "./lower-view.js";
 import { uniqueDerivedName } from "./names.js";
 import { referenceFindings } from "./references.js";
 import { lowerRole, type RoleHandle } from "./role.js";
@@ -27,7 +28,8 @@ import { type ViewHandle, viewBase } from "./view.js";
 /** Declarations, arrays of them, or objects holding them (`import * as auth from "./auth.js"`). */
 export type DeclarationInput = Declaration | readonly DeclarationInput[] | { readonly [key: string]: unknown };
 
-interface Collected {
+/** Declarations by kind, each list in first-seen order. */
+export interface DeclarationsByKind {
   readonly extension: ExtensionHandle[];
   readonly schema: SchemaHandle[];
   readonly role: RoleHandle[];
@@ -62,7 +64,10 @@ export const collectDeclarations = (inputs: readonly unknown[]): Declaration[] =
   return out;
 };
 
-const group = (declarations: readonly Declaration[]): Collected => {
+/** Every declaration reachable from the inputs, grouped by kind. */
+export const groupDeclarations = (inputs: readonly unknown[]): DeclarationsByKind => group(collectDeclarations(inputs));
+
+const group = (declarations: readonly Declaration[]): DeclarationsByKind => {
   const collected: { [K in DeclarationKind]: Declaration[] } = {
     extension: [],
     schema: [],
@@ -77,7 +82,7 @@ const group = (declarations: readonly Declaration[]): Collected => {
     defaultPrivilege: [],
   };
   for (const d of declarations) collected[d[DECLARATION]].push(d);
-  return collected as unknown as Collected;
+  return collected as unknown as DeclarationsByKind;
 };
 
 export interface LoweredCatalog {
@@ -86,15 +91,22 @@ export interface LoweredCatalog {
   readonly findings: readonly Finding[];
 }
 
-const qualifiedKey = (o: { readonly schema: string; readonly name: string }): string => `${o.schema}\u0000${o.name}`;
+/** The sort key of schema objects: (schema, name) in code-point order. */
+export const qualifiedKey = (o: { readonly schema: string; readonly name: string }): string =>
+  `${o.schema}\u0000${o.name}`;
+
+/** Where each declared extension lives, for lowering types such as `vector(1536)`. */
+export const lowerContextOf = (d: DeclarationsByKind): LowerContext => {
+  const extensionSchemas = new Map(d.extension.map((e) => [e.name, e.schema ?? "public"]));
+  return { extensionSchema: (name) => extensionSchemas.get(name) ?? "public" };
+};
 
 /**
  * Lower declarations into a Catalog and validate it, without throwing. Most callers want `defineCatalog`.
  */
 export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): LoweredCatalog => {
-  const d = group(collectDeclarations(inputs));
-  const extensionSchemas = new Map(d.extension.map((e) => [e.name, e.schema ?? "public"]));
-  const context: LowerContext = { extensionSchema: (name) => extensionSchemas.get(name) ?? "public" };
+  const d = groupDeclarations(inputs);
+  const context = lowerContextOf(d);
   const taken = namesBySchema(d);
   const findings: Finding[] = [];
 
@@ -113,10 +125,7 @@ export const lowerDeclarations = (...inputs: readonly DeclarationInput[]): Lower
         return name;
       },
     });
-    const columns = Object.entries(v.options.columns ?? {}).map(([name, builder]) => {
-      const column = lowerColumn({ name, builder }, context);
-      return compact({ name, type: column.type, notNull: column.notNull, comment: column.comment });
-    });
+    const columns = lowerViewColumns(v, context);
     const { dependsOn, ...head } = viewBase(v);
     // keys in the model's order (columns before dependsOn), as `Catalog.parse` would leave them
     const view: View = {
@@ -171,7 +180,7 @@ const allPartitionNames = (partitions: readonly Partition[] | undefined): string
   (partitions ?? []).flatMap((p) => [p.name, ...allPartitionNames(p.partitions)]);
 
 /** Explicit names per schema: relations, and every named constraint and index. Derived names avoid them. */
-const namesBySchema = (d: Collected): Map<string, Set<string>> => {
+const namesBySchema = (d: DeclarationsByKind): Map<string, Set<string>> => {
   const taken = new Map<string, Set<string>>();
   const add = (schema: string, names: readonly string[]) => {
     const set = takenIn(taken, schema);

@@ -59,7 +59,12 @@ export type RoleLike = string | { readonly name: string; readonly [DECLARATION]:
 export const roleName = (role: RoleLike): string => (typeof role === "string" ? role : role.name);
 
 /** Drop keys whose value is `undefined`, `false` or an empty array, as the Catalog wants optional fields omitted. */
-export const compact = <T extends object>(value: T): T =>
-  Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)),
-  ) as T;
+export const compact = <T extends object>(value: T): T => {
+  // a loop, not entries/filter/fromEntries: every lowered object passes through here
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    const v: unknown = value[key];
+    if (v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0)) out[key] = v;
+  }
+  return out as T;
+};

@@ -84,6 +84,7 @@ export * from "./names.js";
 export * from "./partitions.js";
 export * from "./policy.js";
 export { quoteIdent, quoteLiteral, quoteQualified } from "./quote.js";
+export * from "./relation-shapes.js";
 export * from "./role.js";
 export * from "./schema.js";
 export * from "./sequence.js";

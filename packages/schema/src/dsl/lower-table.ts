@@ -67,11 +67,7 @@ export const lowerTable = (handle: TableHandle, context: LowerContext, taken: Se
   const namer = new Namer(def.name, taken);
 
   const primaryKey = lowerPrimaryKey(columns, options, namer, path, findings);
-  // PostgreSQL makes primary key columns NOT NULL; say so, so introspection compares equal
-  const keyColumns = new Set(primaryKey?.columns ?? []);
-  const loweredColumns = columns
-    .map((c) => lowerColumn(c, context))
-    .map((c) => (keyColumns.has(c.name) && !c.notNull ? withNotNull(c) : c));
+  const loweredColumns = lowerColumns(columns, primaryKey?.columns, context);
   const columnTypes = new Map(loweredColumns.map((c) => [c.name, c.type]));
   const uniques = lowerUniques(columns, options.uniques ?? [], namer);
   const checks = lowerChecks(columns, options.checks ?? [], columnSet, namer);
@@ -123,7 +119,8 @@ export const explicitNames = (handle: TableHandle): string[] => {
   return [handle[TABLE].name, ...explicitConstraintNames(options, columnRefs(handle))];
 };
 
-const columnRefs = (handle: TableHandle): ColumnRef[] =>
+/** The column handles of a table, in declared order. */
+export const columnRefs = (handle: TableHandle): ColumnRef[] =>
   Object.keys(handle[TABLE].columns).flatMap((name) => {
     const ref = (handle as unknown as Record<string, ColumnRef | undefined>)[name];
     return ref ? [ref] : [];
@@ -145,6 +142,29 @@ const explicitConstraintNames = (options: TableOptions, columns: readonly Column
     );
   }),
 ];
+
+/** The columns in declared order; primary key columns NOT NULL, as PostgreSQL makes them (introspection compares equal). */
+export const lowerColumns = (
+  columns: readonly ColumnRef[],
+  primaryKeyColumns: readonly string[] | undefined,
+  context: LowerContext,
+): Column[] => {
+  const keyColumns = new Set(primaryKeyColumns);
+  return columns.map((ref) => {
+    const c = lowerColumn(ref, context);
+    return keyColumns.has(c.name) && !c.notNull ? withNotNull(c) : c;
+  });
+};
+
+/**
+ * The primary key's columns: the table-level key's, else the first column declared `.primaryKey()` (more
+ * than one key is a finding of `lowerTable`).
+ */
+export const primaryKeyColumns = (columns: readonly ColumnRef[], options: TableOptions): string[] | undefined => {
+  if (options.primaryKey) return options.primaryKey.columns.map(columnName);
+  const first = columns.find((c) => c.builder.state.primaryKey !== undefined);
+  return first ? [first.name] : undefined;
+};
 
 /** `notNull` placed where `lowerColumn` puts it, so key order (and JSON) does not depend on how NOT NULL came about. */
 const withNotNull = ({ name, type, ...rest }: Column): Column => ({ name, type, notNull: true, ...rest });
@@ -196,18 +216,18 @@ const lowerPrimaryKey = (
       fix: "declare one composite key: primaryKey: primaryKey(t.a, t.b)",
     });
   }
-  if (options.primaryKey) {
-    const pk = options.primaryKey;
+  const keyColumns = primaryKeyColumns(columns, options);
+  if (!keyColumns) return undefined;
+  const pk = options.primaryKey;
+  if (pk) {
     return compact({
       name: namer.name(pk.name, [], "pkey"),
-      columns: pk.columns.map(columnName),
+      columns: keyColumns,
       include: pk.include?.map(columnName),
       comment: pk.comment,
     });
   }
-  const [first] = columnLevel;
-  if (!first) return undefined;
-  return { name: namer.name(first.builder.state.primaryKey?.name, [], "pkey"), columns: [first.name] };
+  return { name: namer.name(columnLevel[0]?.builder.state.primaryKey?.name, [], "pkey"), columns: keyColumns };
 };
 
 const lowerUniques = (

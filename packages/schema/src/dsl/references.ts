@@ -69,54 +69,50 @@ const undeclared = (names: DeclaredNames, mention: Mention): Finding[] =>
     ];
   });
 
+/** Only expressions that interpolate handles can mention anything; most columns have none, so skip them early. */
+const mentions = (expression: SqlExpression | undefined): expression is SqlExpression =>
+  expression !== undefined && expression.references.length > 0;
+
 const tableMentions = (handle: TableHandle): Mention[] => {
   const def = handle[TABLE];
   const path = objectPath(def.schema, def.name);
   const options = def.options();
   const own = { schema: def.schema, name: def.name };
-  const columns = Object.keys(def.columns).flatMap((name) => {
+  const out: Mention[] = [];
+  for (const name of Object.keys(def.columns)) {
     const ref = (handle as unknown as Record<string, ColumnRef | undefined>)[name];
-    if (!ref) return [];
+    if (!ref) continue;
     const s = ref.builder.state;
     const at = objectPath(path, name);
-    return [
-      { path: at, where: `the default of ${at}`, expression: isSqlExpression(s.default) ? s.default : undefined },
-      { path: at, where: `the generated expression of ${at}`, expression: s.generated, ownTable: own },
-      ...s.checks.map((c) => ({
-        path: at,
-        where: `a check on ${at}`,
-        expression: typeof c.expression === "function" ? c.expression(ref) : c.expression,
-        ownTable: own,
-      })),
-    ];
-  });
-  return [
-    ...columns,
-    ...(options.checks ?? []).map((c) => ({
-      path,
-      where: `a check on ${path}`,
-      expression: c.expression,
-      ownTable: own,
-    })),
-    ...(options.indexes ?? []).flatMap((i) => [
-      { path, where: `an index on ${path}`, expression: i.state.where, ownTable: own },
-      ...i.state.keys.map((k) => ({
-        path,
-        where: `an index on ${path}`,
-        expression: k.state.expression,
-        ownTable: own,
-      })),
-    ]),
-    ...(options.policies ?? []).flatMap((p) => [
-      { path: objectPath(path, p.name), where: `policy ${p.name}`, expression: p.using },
-      { path: objectPath(path, p.name), where: `policy ${p.name}`, expression: p.withCheck },
-    ]),
-    ...(options.triggers ?? []).map((t) => ({
-      path: objectPath(path, t.name),
-      where: `trigger ${t.name}`,
-      expression: t.when,
-    })),
-  ];
+    if (isSqlExpression(s.default) && mentions(s.default)) {
+      out.push({ path: at, where: `the default of ${at}`, expression: s.default });
+    }
+    if (mentions(s.generated)) {
+      out.push({ path: at, where: `the generated expression of ${at}`, expression: s.generated, ownTable: own });
+    }
+    for (const c of s.checks) {
+      const expression = typeof c.expression === "function" ? c.expression(ref) : c.expression;
+      if (mentions(expression)) out.push({ path: at, where: `a check on ${at}`, expression, ownTable: own });
+    }
+  }
+  for (const c of options.checks ?? []) {
+    if (mentions(c.expression))
+      out.push({ path, where: `a check on ${path}`, expression: c.expression, ownTable: own });
+  }
+  for (const i of options.indexes ?? []) {
+    for (const expression of [i.state.where, ...i.state.keys.map((k) => k.state.expression)]) {
+      if (mentions(expression)) out.push({ path, where: `an index on ${path}`, expression, ownTable: own });
+    }
+  }
+  for (const p of options.policies ?? []) {
+    for (const expression of [p.using, p.withCheck]) {
+      if (mentions(expression)) out.push({ path: objectPath(path, p.name), where: `policy ${p.name}`, expression });
+    }
+  }
+  for (const t of options.triggers ?? []) {
+    if (mentions(t.when)) out.push({ path: objectPath(path, t.name), where: `trigger ${t.name}`, expression: t.when });
+  }
+  return out;
 };
 
 export const referenceFindings = (

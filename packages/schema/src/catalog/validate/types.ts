@@ -16,7 +16,22 @@ const QUALIFIED = new RegExp(`^(${IDENT})\\.(${IDENT})\\s*(?:\\(([^)]*)\\))?$`);
 const unquote = (ident: string): string =>
   ident.startsWith('"') ? ident.slice(1, -1).replaceAll('""', '"') : ident.toLowerCase();
 
+/**
+ * A catalog spells the same few types on most of its columns, and several checks parse each column's type,
+ * so parses are kept per spelling (the results are read-only).
+ */
+const parsed = new Map<string, ParsedType>();
+
 export const parseType = (type: string): ParsedType => {
+  let result = parsed.get(type);
+  if (result === undefined) {
+    result = parseTypeText(type);
+    parsed.set(type, result);
+  }
+  return result;
+};
+
+const parseTypeText = (type: string): ParsedType => {
   let text = type.trim();
   let arrayDims = 0;
   while (text.endsWith("[]")) {
