@@ -1,4 +1,4 @@
-import { type Catalog, compareKeys } from "@platform/schema";
+import { compareKeys, type RelationShapes } from "@platform/schema/core";
 import { type HelperName, helpers } from "./helpers.js";
 import { CodegenError } from "./issues.js";
 import { assignSymbolNames, propertyKey, relationId } from "./naming.js";
@@ -30,7 +30,7 @@ const reservedNames: ReadonlySet<string> = new Set([
   "SelectType",
 ]);
 
-const symbolNames = (catalog: Catalog): ReadonlyMap<string, string> => {
+const symbolNames = (catalog: RelationShapes): ReadonlyMap<string, string> => {
   const symbols = [
     ...catalog.enums.map((e) => ({ key: `enum:${enumKey(e)}`, id: relationId(e.schema, e.name) })),
     ...[...catalog.tables, ...catalog.views].map((r) => ({
@@ -124,7 +124,7 @@ const renderCodecs = (relations: readonly TypedRelation[]): string => {
  * @example
  * writeFileSync("packages/types/src/db.ts", generateTypes(platform));
  */
-export const generateTypes = (catalog: Catalog, options: GenerateTypesOptions = {}): string => {
+export const generateTypes = (catalog: RelationShapes, options: GenerateTypesOptions = {}): string => {
   const command = options.command ?? "pnpm migrate types";
   const checkCommand = options.checkCommand ?? `${command} --check`;
   const source = options.source ?? "the declarations in @platform/schema";

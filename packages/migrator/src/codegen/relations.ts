@@ -1,4 +1,4 @@
-import { type Catalog, type Column, compareKeys, objectPath, type ViewColumn } from "@platform/schema";
+import { type Column, compareKeys, objectPath, type RelationShapes, type ViewColumn } from "@platform/schema/core";
 import type { CodegenIssue } from "./issues.js";
 import { relationId } from "./naming.js";
 import { type Codec, resolveType, type TypeContext } from "./type-map.js";
@@ -72,7 +72,7 @@ const sortedColumns = (columns: readonly TypedColumn[]): TypedColumn[] =>
  * own (they are nested in their parent and queried through it), so they never appear here.
  */
 export const typedRelations = (
-  catalog: Catalog,
+  catalog: RelationShapes,
   ctx: TypeContext,
 ): { readonly relations: readonly TypedRelation[]; readonly issues: readonly CodegenIssue[] } => {
   const relations: TypedRelation[] = [];

@@ -1,4 +1,4 @@
-import type { Catalog, Domain, EnumType } from "@platform/schema";
+import type { Domain, EnumType, RelationShapes } from "@platform/schema/core";
 import { columnTypeHelpers, type HelperName } from "./helpers.js";
 
 /**
@@ -98,7 +98,7 @@ export type TypeResolution =
   | { readonly ok: true; readonly type: TsType }
   | { readonly ok: false; readonly reason: string };
 
-export const typeContext = (catalog: Catalog, enumSymbols: ReadonlyMap<string, string>): TypeContext => ({
+export const typeContext = (catalog: RelationShapes, enumSymbols: ReadonlyMap<string, string>): TypeContext => ({
   enumSymbols,
   domains: new Map(catalog.domains.map((d) => [`${d.schema}.${d.name}`, d])),
 });

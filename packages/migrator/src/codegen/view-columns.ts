@@ -1,4 +1,4 @@
-import type { Catalog, View, ViewColumn } from "@platform/schema";
+import type { RelationShapes, ViewColumn, ViewShape } from "@platform/schema/core";
 
 /**
  * The output columns of a view whose declaration does not list them, read from its SELECT: enough of
@@ -14,7 +14,12 @@ export type ViewColumnsResult =
 
 type Columns = ReadonlyMap<string, string>;
 
-/** Splits at `separator` where not inside parentheses or quotes. */
+const WORD_CHAR = /\w/;
+
+/**
+ * Splits at `separator` (a sticky regex: it must match where it is tried) where not inside parentheses or
+ * quotes, and not in the middle of a word (`from` in `valid_from` is no FROM).
+ */
 const splitTopLevel = (text: string, separator: RegExp): string[] => {
   const parts: string[] = [];
   let depth = 0;
@@ -30,10 +35,12 @@ const splitTopLevel = (text: string, separator: RegExp): string[] => {
     else if (char === "(") depth++;
     else if (char === ")") depth--;
     else if (depth === 0) {
-      separator.lastIndex = 0;
-      const match = separator.exec(text.slice(i));
-      const atWordStart = i === 0 || !/\w/.test(text[i - 1] as string) || !/^\w/.test(match?.[0] ?? "");
-      if (match && match.index === 0 && atWordStart) {
+      // tried at i in the whole text (no slice per character); a word separator must start a word
+      separator.lastIndex = i;
+      const match = separator.exec(text);
+      const atWordStart =
+        match !== null && (i === 0 || !WORD_CHAR.test(text[i - 1] as string) || !WORD_CHAR.test(match[0].slice(0, 1)));
+      if (match && atWordStart) {
         parts.push(text.slice(start, i));
         i += match[0].length - 1;
         start = i + 1;
@@ -158,10 +165,15 @@ interface Scope {
   readonly aliases: ReadonlyMap<string, Columns>;
 }
 
+// built once: compiling a pattern costs more than matching it, and a run types few views
+const columnReference = new RegExp(`^(?:(${ident})\\.)?(${ident})$`);
+const namedItem = new RegExp(`^([\\s\\S]*?)\\s+as\\s+(${ident})$`, "i");
+const lastIdentifier = new RegExp(`(?:^|\\.)(${ident})$`);
+
 const typeOf = (expression: string, scope: Scope): string | undefined => {
   let expr = expression.trim();
   while (wrappedWhole(expr)) expr = expr.slice(1, -1).trim();
-  const casts = splitTopLevel(expr, /::/g);
+  const casts = splitTopLevel(expr, /::/y);
   if (casts.length > 1) return canonicalCast(casts[casts.length - 1] as string);
   const cast = /^cast\s*\((.*)\s+as\s+(.+)\)$/is.exec(expr);
   if (cast) return canonicalCast(cast[2] as string);
@@ -176,7 +188,7 @@ const typeOf = (expression: string, scope: Scope): string | undefined => {
   if (/^-?\d+$/.test(expr)) return "integer";
   if (/^-?\d+\.\d*$/.test(expr)) return "numeric";
   if (/^(true|false)$/i.test(expr)) return "boolean";
-  const ref = new RegExp(`^(?:(${ident})\\.)?(${ident})$`).exec(expr);
+  const ref = columnReference.exec(expr);
   if (ref) return columnType(ref[1] ? unquote(ref[1]) : undefined, unquote(ref[2] as string), scope);
   const call = /^(\w+)\s*\((.*)\)(?:\s+over\s*\(.*\))?$/is.exec(expr);
   if (call) {
@@ -184,7 +196,7 @@ const typeOf = (expression: string, scope: Scope): string | undefined => {
     const rule = aggregates[name];
     if (!rule) return undefined;
     const argText = (call[2] as string).replace(/^distinct\s+/i, "");
-    const args = argText === "" || argText === "*" ? [] : splitTopLevel(argText, /,/g);
+    const args = argText === "" || argText === "*" ? [] : splitTopLevel(argText, /,/y);
     const argTypes = args.map((a) => typeOf(a, scope));
     if (argTypes.some((t) => t === undefined) && !["count", "now", "row_number", "rank", "dense_rank"].includes(name)) {
       return undefined;
@@ -227,7 +239,7 @@ const fromScope = (from: string, relationColumns: (schema: string, name: string)
 const clauseEnd = /(?:where|group\s+by|having|order\s+by|limit|offset|window|union|intersect|except|fetch|for)\b/iy;
 
 const inferOne = (
-  view: View,
+  view: ViewShape,
   relationColumns: (schema: string, name: string) => Columns | undefined,
 ): ViewColumnsResult => {
   const [head, ...rest] = splitTopLevel(view.definition, /from\b/iy);
@@ -238,10 +250,10 @@ const inferOne = (
   const scoped = fromScope(from, relationColumns);
   if (!scoped.ok) return scoped;
   const columns: ViewColumn[] = [];
-  for (const item of splitTopLevel((select[1] as string).replace(/^distinct\s+/i, ""), /,/g)) {
-    const named = new RegExp(`^([\\s\\S]*?)\\s+as\\s+(${ident})$`, "i").exec(item);
+  for (const item of splitTopLevel((select[1] as string).replace(/^distinct\s+/i, ""), /,/y)) {
+    const named = namedItem.exec(item);
     const expression = named ? (named[1] as string) : item;
-    const bare = new RegExp(`(?:^|\\.)(${ident})$`).exec(expression);
+    const bare = lastIdentifier.exec(expression);
     const call = /^(\w+)\s*\(/.exec(expression);
     const name = named ? unquote(named[2] as string) : bare ? unquote(bare[1] as string) : call?.[1]?.toLowerCase();
     if (expression.trim() === "*" || /\.\*$/.test(expression.trim()))
@@ -254,13 +266,13 @@ const inferOne = (
 };
 
 /** Output columns of every view of the Catalog: declared ones as they are, the others inferred. */
-export const viewColumns = (catalog: Catalog): ReadonlyMap<View, ViewColumnsResult> => {
+export const viewColumns = (catalog: RelationShapes): ReadonlyMap<ViewShape, ViewColumnsResult> => {
   const tables = new Map(
     catalog.tables.map((t) => [`${t.schema}.${t.name}`, new Map(t.columns.map((c) => [c.name, c.type]))]),
   );
   const views = new Map(catalog.views.map((v) => [`${v.schema}.${v.name}`, v]));
-  const results = new Map<View, ViewColumnsResult>();
-  const resolve = (view: View, visiting: ReadonlySet<string>): ViewColumnsResult => {
+  const results = new Map<ViewShape, ViewColumnsResult>();
+  const resolve = (view: ViewShape, visiting: ReadonlySet<string>): ViewColumnsResult => {
     const known = results.get(view);
     if (known) return known;
     const key = `${view.schema}.${view.name}`;

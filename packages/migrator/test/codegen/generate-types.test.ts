@@ -158,7 +158,7 @@ describe("generateTypes", () => {
 
 describe("generateTypes nullability", () => {
   it("treats identity, serial and primary-key columns as NOT NULL, as PostgreSQL does (found by the kysely-codegen cross-check)", () => {
-    const source = generateTypes({
+    const catalog: Catalog = {
       ...emptyCatalog(),
       tables: [
         {
@@ -171,7 +171,8 @@ describe("generateTypes nullability", () => {
           primaryKey: { name: "t_pkey", columns: ["c"] },
         },
       ],
-    });
+    };
+    const source = generateTypes(catalog);
     expect(propertyType(source, "T", "a")).toBe("Generated<number>");
     expect(propertyType(source, "T", "b")).toBe("Generated<Int8>");
     expect(propertyType(source, "T", "c")).toBe("string");

@@ -56,6 +56,14 @@ describe("migrate types", () => {
     expect(readFileSync(out, "utf8")).toContain("legacy: Legacy;");
   });
 
+  it("--validate lowers and validates the whole platform first, then writes the same types", async () => {
+    const validated = recorder();
+    const file = join(dir, "validated.ts");
+    expect(await runTypesCommand({ out: file, validate: true }, validated.output)).toBe(0);
+    expect(validated.findings).toEqual([]);
+    expect(readFileSync(file, "utf8")).toBe(generateTypes(platformCatalog()));
+  });
+
   it("--check exits 1 when the file is missing", async () => {
     const missing = recorder();
     expect(await runTypesCommand({ out: join(dir, "none.ts"), check: true }, missing.output)).toBe(1);

@@ -7,18 +7,25 @@ export interface TypesCommandOptions {
   readonly check?: boolean;
   /** the file to write or check (default: <repo>/packages/types/src/db.ts) */
   readonly out?: string;
+  /** also lower and validate the whole declarations first (as `generate` does); exit 2 on an error */
+  readonly validate?: boolean;
 }
 
 /**
  * `migrate types`: writes packages/types/src/db.ts (the Kysely `DB` interface) from the platform
  * declarations, no database needed. `--check` (CI) exits 1 when the file is stale, naming the file,
  * the first differing line and the fix; 0 when fresh. 2 when the declarations cannot be typed.
+ *
+ * It lowers only the row shapes the types are made of (`platformRelationShapes`: columns, keys,
+ * views, enums, domains) from `@platform/schema/core`, which loads without zod: a run is mostly process
+ * start, and naming every constraint, validating the Catalog and loading zod took longer than the rest.
+ * `--validate` adds the full lowering and validation (`generate`, `diff --check` and the tests do it anyway).
  */
 export const runTypesCommand = async (options: TypesCommandOptions, output: Output): Promise<ExitCode> => {
   const [{ isAbsolute, join, relative }, { findRepoRoot }, schema, codegen, file] = await Promise.all([
     import("node:path"),
     import("../repo.js"),
-    import("@platform/schema"),
+    import("@platform/schema/core"),
     import("../../codegen/index.js"),
     import("../../codegen/types-file.js"),
   ]);
@@ -26,9 +33,15 @@ export const runTypesCommand = async (options: TypesCommandOptions, output: Outp
   const out = options.out === undefined ? join(root, "packages/types/src/db.ts") : options.out;
   const shown = isAbsolute(out) && !relative(root, out).startsWith("..") ? relative(root, out) : out;
 
+  if (options.validate) {
+    const { findings } = schema.lowerPlatform();
+    for (const finding of findings) output.finding(finding);
+    if (findings.some((f) => f.severity === "error")) return 2;
+  }
+
   let content: string;
   try {
-    content = codegen.generateTypes(schema.platformCatalog());
+    content = codegen.generateTypes(schema.platformRelationShapes());
   } catch (error) {
     if (!(error instanceof codegen.CodegenError)) throw error;
     for (const issue of error.issues) output.finding({ ...issue, severity: "error" });
@@ -75,10 +88,15 @@ export const typesCommand: CommandSpec = {
     command
       .option("--check", "do not write: exit 1 when the file is stale or missing (CI)", false)
       .option("--out <file>", "the file to write or check (default: <repo>/packages/types/src/db.ts)")
+      .option("--validate", "also validate the whole declarations first, as generate does (exit 2 on an error)", false)
       .option("--json", "print one JSON document on stdout", false),
   run: ({ options, output }) =>
     runTypesCommand(
-      { check: options.check === true, ...(typeof options.out === "string" ? { out: options.out } : {}) },
+      {
+        check: options.check === true,
+        validate: options.validate === true,
+        ...(typeof options.out === "string" ? { out: options.out } : {}),
+      },
       output,
     ),
 };
