@@ -1,4 +1,4 @@
-import type { Column } from "@platform/schema";
+import type { Column, QualifiedName } from "@platform/schema";
 import { quoteIdent } from "../sql/quote.js";
 import {
   addCheck,
@@ -17,6 +17,15 @@ import { columnId, path, qpath, rel, reshapeId } from "./ids.js";
 import { collationRefs, columnRefs, expressionRefs, typeRefs } from "./references.js";
 import type { Hazard } from "./step.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
+
+/**
+ * The column as expressions stored elsewhere see it: its existence and its type. A policy reading the
+ * column releases this id before the column is dropped or retyped (PostgreSQL refuses both under the
+ * policy) and needs it once the column is added, renamed into place or retyped. A rename keeps it:
+ * PostgreSQL renames the column inside the stored expressions itself.
+ */
+export const columnDefinitionId = (t: QualifiedName, column: string): string =>
+  `column-definition:${t.schema}.${t.name}.${column}`;
 
 /** A default that PostgreSQL cannot store as a constant for existing rows (PG11+ fast default) rewrites the table. */
 const volatileDefault = (expression: string | undefined): boolean =>
@@ -53,7 +62,7 @@ export const planColumnAdd: Planner<"column.add"> = ({ table, column }, ctx) => 
       statements: [addColumn(table, column)],
       hazards,
       ...(hazards.some((h) => h.type === "table-rewrite") ? { timeouts: LONG_TIMEOUTS } : {}),
-      creates: [columnId(table, column.name)],
+      creates: [columnId(table, column.name), columnDefinitionId(table, column.name)],
       needs: [rel(table), ...columnRefs(ctx.refsTo, column)],
     },
   ];
@@ -69,7 +78,7 @@ export const planColumnDrop: Planner<"column.drop"> = ({ table, column }, ctx) =
         column.generated === undefined
           ? [{ type: "data-loss", path: at, message: "the column and its values are deleted" }]
           : [],
-      drops: [columnId(table, column.name), reshapeId(table)],
+      drops: [columnId(table, column.name), columnDefinitionId(table, column.name), reshapeId(table)],
       creates: [reshapeId(table)],
       needs: [rel(table)],
       releases: columnRefs(ctx.refsFrom, column),
@@ -81,7 +90,7 @@ export const planColumnRename: Planner<"column.rename"> = ({ table, from, to }) 
   {
     description: `rename column ${path(qpath(table), from)} to ${to}`,
     statements: [renameColumn(table, from, to)],
-    creates: [columnId(table, to), reshapeId(table)],
+    creates: [columnId(table, to), columnDefinitionId(table, to), reshapeId(table)],
     drops: [columnId(table, from), reshapeId(table)],
     needs: [rel(table)],
   },
@@ -89,7 +98,8 @@ export const planColumnRename: Planner<"column.rename"> = ({ table, from, to }) 
 
 /**
  * `ALTER COLUMN TYPE ... USING column::type`. The default is dropped first and set again after: a
- * default of the old type often has no automatic cast to the new one.
+ * default of the old type often has no automatic cast to the new one. Policies reading the column are
+ * dropped before and created after (the diff recreates them; `columnDefinitionId` orders them).
  */
 export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from, to }, ctx) => {
   const at = path(qpath(table), to.name);
@@ -115,10 +125,12 @@ export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from,
         },
       ],
       timeouts: LONG_TIMEOUTS,
-      creates: [reshapeId(table)],
-      drops: [reshapeId(table)],
+      creates: [reshapeId(table), columnDefinitionId(table, to.name)],
+      drops: [...new Set([from.name, to.name])].map((c) => columnDefinitionId(table, c)).concat(reshapeId(table)),
       needs: [
         rel(table),
+        // after a rename of the same column, whose new name this statement uses
+        columnId(table, to.name),
         ...typeRefs(ctx.refsTo, to.type),
         ...collationRefs(ctx.refsTo, to.collation),
         ...expressionRefs(ctx.refsTo, to.default),
