@@ -30,11 +30,7 @@ export class PlanCycleError extends Error {
  * `order` goes first (a binary heap keeps this O(E + N log N)).
  */
 export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
-  const index = new Map<string, number>();
-  for (let i = 0; i < nodes.length; i++) index.set((nodes[i] as T).id, i);
-  const creators = group(nodes, (n) => n.creates);
-  const releasers = group(nodes, (n) => n.releases);
-  const droppers = group(nodes, (n) => n.drops);
+  const holders = holdersOf(nodes);
   // A repeated edge counts twice in `indegree` and is released twice: Kahn's algorithm needs no dedup.
   const edges: number[][] = new Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) edges[i] = [];
@@ -44,23 +40,29 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
     (edges[from] as number[]).push(to);
     indegree[to] = (indegree[to] as number) + 1;
   };
+  let index: Map<string, number> | undefined;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as T;
     for (const x of node.needs) {
-      const made = creators.get(x);
-      if (made) for (const c of made) edge(c, i);
+      const held = holders.get(x);
+      if (held === undefined) continue;
+      if (held.creators !== undefined) for (const c of held.creators) edge(c, i);
       // Nothing creates it and something drops it: use it while it is still there.
-      else for (const d of droppers.get(x) ?? NONE) edge(i, d);
+      else if (held.droppers !== undefined) for (const d of held.droppers) edge(i, d);
     }
     for (const x of node.drops) {
-      for (const r of releasers.get(x) ?? NONE) edge(r, i);
-      if (!node.creates.includes(x)) {
-        for (const c of creators.get(x) ?? NONE) if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
+      const held = holders.get(x) as Holders;
+      if (held.releasers !== undefined) for (const r of held.releasers) edge(r, i);
+      if (held.creators !== undefined && !node.creates.includes(x)) {
+        for (const c of held.creators) if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
       }
     }
-    for (const a of node.after) {
-      const from = index.get(a);
-      if (from !== undefined) edge(from, i);
+    if (node.after.length > 0) {
+      index ??= new Map(nodes.map((n, j) => [n.id, j]));
+      for (const a of node.after) {
+        const from = index.get(a);
+        if (from !== undefined) edge(from, i);
+      }
     }
   }
   const rank = new Float64Array(nodes.length);
@@ -82,15 +84,37 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
   return ordered;
 };
 
-const NONE: readonly number[] = [];
+/** The nodes that create, drop and release one dependency id (a list only where there are some). */
+interface Holders {
+  creators: number[] | undefined;
+  droppers: number[] | undefined;
+  releasers: number[] | undefined;
+}
 
-const group = <T>(nodes: readonly T[], ids: (n: T) => readonly string[]): Map<string, number[]> => {
-  const out = new Map<string, number[]>();
+/** Every id that some node creates, drops or releases, with those nodes: one map, one lookup per use. */
+const holdersOf = (nodes: readonly GraphNode[]): Map<string, Holders> => {
+  const out = new Map<string, Holders>();
+  const holders = (id: string): Holders => {
+    let held = out.get(id);
+    if (held === undefined) {
+      held = { creators: undefined, droppers: undefined, releasers: undefined };
+      out.set(id, held);
+    }
+    return held;
+  };
   for (let i = 0; i < nodes.length; i++) {
-    for (const id of ids(nodes[i] as T)) {
-      const list = out.get(id);
-      if (list) list.push(i);
-      else out.set(id, [i]);
+    const node = nodes[i] as GraphNode;
+    for (const id of node.creates) {
+      const held = holders(id);
+      (held.creators ??= []).push(i);
+    }
+    for (const id of node.drops) {
+      const held = holders(id);
+      (held.droppers ??= []).push(i);
+    }
+    for (const id of node.releases) {
+      const held = holders(id);
+      (held.releasers ??= []).push(i);
     }
   }
   return out;

@@ -5,16 +5,17 @@ import { columnId, indexId, path, qpath, rel } from "./ids.js";
 import { collationRefs, expressionRefs, type References } from "./references.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
 
-const refsOf = (refs: References, owner: IndexOwner, index: Index): string[] => [
-  rel(owner),
-  ...index.elements.flatMap((e) => [
-    ...(e.column ? [columnId(owner, e.column)] : []),
-    ...expressionRefs(refs, e.expression),
-    ...collationRefs(refs, e.collation),
-  ]),
-  ...(index.include ?? []).map((c) => columnId(owner, c)),
-  ...expressionRefs(refs, index.where),
-];
+const refsOf = (refs: References, owner: IndexOwner, index: Index): string[] => {
+  const out = [rel(owner)];
+  for (const e of index.elements) {
+    if (e.column) out.push(columnId(owner, e.column));
+    if (e.expression !== undefined) out.push(...expressionRefs(refs, e.expression));
+    if (e.collation !== undefined) out.push(...collationRefs(refs, e.collation));
+  }
+  for (const c of index.include ?? []) out.push(columnId(owner, c));
+  if (index.where !== undefined) out.push(...expressionRefs(refs, index.where));
+  return out;
+};
 
 /**
  * An index on a relation that holds rows is built CONCURRENTLY (writes continue; it cannot run in a

@@ -180,15 +180,31 @@ const nodesFor = (change: Change, index: number, ctx: PlanContext, out: PlanNode
 /**
  * Each node's tie-breaking rank: lock-free builds last, pure drops first, then by kind, subject
  * identity, change and step, folded into one number so the graph's heap compares numbers, not
- * strings. Subjects are ranked as `id|` (the order the joined text key `kind|id|change` gave).
+ * strings.
  */
 const rankNodes = (nodes: PlanNode[]): void => {
-  const subjects = [...new Set(nodes.map((n) => n.subject))].map((id) => `${id}|`).sort();
-  const subjectRank = new Map(subjects.map((id, r) => [id.slice(0, -1), r]));
+  const subjectRank = new Map<string, number>();
+  for (const node of nodes) subjectRank.set(node.subject, 0);
+  const subjects = [...subjectRank.keys()].sort(bySubject);
+  for (let r = 0; r < subjects.length; r++) subjectRank.set(subjects[r] as string, r);
   const perSubject = nodes.length;
   const perKind = subjects.length * perSubject;
-  nodes.forEach((node, position) => {
+  for (let position = 0; position < nodes.length; position++) {
+    const node = nodes[position] as PlanNode;
     const group = (node.lockFree * 2 + node.phase) * 100 + node.kindRank;
     node.order = group * perKind + (subjectRank.get(node.subject) as number) * perSubject + position;
-  });
+  }
+};
+
+const BAR = "|".charCodeAt(0);
+
+/**
+ * Subjects in the order of `id|` (what the plan's text sort keys `kind|id|change` gave, kept so plans
+ * stay byte-identical): plain string order, except that an id sorts against a longer id it is a
+ * prefix of by comparing `|` with the longer id's next character.
+ */
+const bySubject = (a: string, b: string): number => {
+  if (a.length < b.length && b.startsWith(a)) return BAR - b.charCodeAt(a.length) || -1;
+  if (b.length < a.length && a.startsWith(b)) return a.charCodeAt(b.length) - BAR || 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 };

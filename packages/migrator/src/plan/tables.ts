@@ -1,5 +1,4 @@
 import type { Partition, Table } from "@platform/schema";
-import { constraintsOf } from "../diff/constraints.js";
 import {
   disableRowLevelSecurity,
   enableRowLevelSecurity,
@@ -13,62 +12,74 @@ import { collationRefs, columnRefs, expressionRefs, type References } from "./re
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
 
 /** What a table's own definition (columns and inline constraints) refers to. */
-const refsOf = (refs: References, t: Table): string[] => [
-  schemaId(t.schema),
-  ...t.columns.flatMap((c) => columnRefs(refs, c)),
-  ...(t.checks ?? []).flatMap((c) => expressionRefs(refs, c.expression)),
-  ...(t.exclusions ?? []).flatMap((x) => [
-    ...expressionRefs(refs, x.where),
-    ...x.elements.flatMap((e) => expressionRefs(refs, e.expression)),
-  ]),
-  ...(t.partitionBy?.keys ?? []).flatMap((k) => [
-    ...expressionRefs(refs, k.expression),
-    ...collationRefs(refs, k.collation),
-  ]),
-];
+const refsOf = (refs: References, t: Table): string[] => {
+  const out = [schemaId(t.schema)];
+  for (const c of t.columns) out.push(...columnRefs(refs, c));
+  for (const c of t.checks ?? []) out.push(...expressionRefs(refs, c.expression));
+  for (const x of t.exclusions ?? []) {
+    out.push(...expressionRefs(refs, x.where));
+    for (const e of x.elements) out.push(...expressionRefs(refs, e.expression));
+  }
+  for (const k of t.partitionBy?.keys ?? []) {
+    out.push(...expressionRefs(refs, k.expression), ...collationRefs(refs, k.collation));
+  }
+  return out;
+};
 
-/** Everything a DROP TABLE takes with it (so a same-named object created later waits for it). */
-const ownedIds = (t: Table): string[] => {
-  const partitions = (list: readonly Partition[] | undefined): string[] =>
-    (list ?? []).flatMap((p) => [rel({ schema: t.schema, name: p.name }), ...partitions(p.partitions)]);
-  return [
-    rel(t),
-    ...t.columns.map((c) => columnId(t, c.name)),
-    ...constraintsOf(t).map((c) => constraintId(t, c.name)),
-    ...constraintsOf(t)
-      .filter((c) => c.type !== "check" && c.type !== "foreign-key")
-      .map((c) => indexId(t.schema, c.name)),
-    ...(t.indexes ?? []).map((i) => indexId(t.schema, i.name)),
-    ...partitions(t.partitions),
-  ];
+/**
+ * Everything a DROP TABLE takes with it (so a same-named object created later waits for it); what
+ * CREATE TABLE makes leaves out the indexes, partitions and foreign keys (their own steps make those).
+ */
+const ownedIds = (t: Table, created = false): string[] => {
+  const out = [rel(t)];
+  for (const c of t.columns) out.push(columnId(t, c.name));
+  if (t.primaryKey) out.push(constraintId(t, t.primaryKey.name));
+  for (const c of t.uniques ?? []) out.push(constraintId(t, c.name));
+  for (const c of t.checks ?? []) out.push(constraintId(t, c.name));
+  if (!created) for (const c of t.foreignKeys ?? []) out.push(constraintId(t, c.name));
+  for (const c of t.exclusions ?? []) out.push(constraintId(t, c.name));
+  // Primary keys, unique and exclusion constraints are backed by an index of the same name.
+  if (t.primaryKey) out.push(indexId(t.schema, t.primaryKey.name));
+  for (const c of t.uniques ?? []) out.push(indexId(t.schema, c.name));
+  for (const c of t.exclusions ?? []) out.push(indexId(t.schema, c.name));
+  if (created) return out;
+  for (const i of t.indexes ?? []) out.push(indexId(t.schema, i.name));
+  const partitions = (list: readonly Partition[] | undefined): void => {
+    for (const p of list ?? []) {
+      out.push(rel({ schema: t.schema, name: p.name }));
+      partitions(p.partitions);
+    }
+  };
+  partitions(t.partitions);
+  return out;
 };
 
 export const planTableCreate: Planner<"table.create"> = ({ table }, ctx) => [
   {
     description: `create table ${qpath(table)}`,
     statements: [createTable(table), ...rowLevelSecurity(table)],
-    creates: ownedIds({ ...table, indexes: [], partitions: [], foreignKeys: [] }),
+    creates: ownedIds(table, true),
     needs: refsOf(ctx.refsTo, table),
   },
 ];
 
 /** What hangs off a table (indexes, policies, triggers) refers to: gone with the table. */
-const attachedRefs = (refs: References, t: Table): string[] => [
-  ...(t.indexes ?? []).flatMap((i) => [
-    ...expressionRefs(refs, i.where),
-    ...i.elements.flatMap((e) => [...expressionRefs(refs, e.expression), ...collationRefs(refs, e.collation)]),
-  ]),
-  ...(t.policies ?? []).flatMap((p) => [
-    ...(p.roles ?? []).map(roleId),
-    ...expressionRefs(refs, p.using),
-    ...expressionRefs(refs, p.withCheck),
-  ]),
-  ...(t.triggers ?? []).flatMap((tr) => [
-    ...expressionRefs(refs, `${tr.function.schema}.${tr.function.name}()`),
-    ...expressionRefs(refs, tr.when),
-  ]),
-  ...(t.grants ?? []).map((g) => roleId(g.grantee)),
-];
+const attachedRefs = (refs: References, t: Table): string[] => {
+  const out: string[] = [];
+  for (const i of t.indexes ?? []) {
+    out.push(...expressionRefs(refs, i.where));
+    for (const e of i.elements) out.push(...expressionRefs(refs, e.expression), ...collationRefs(refs, e.collation));
+  }
+  for (const p of t.policies ?? []) {
+    for (const r of p.roles ?? []) out.push(roleId(r));
+    out.push(...expressionRefs(refs, p.using), ...expressionRefs(refs, p.withCheck));
+  }
+  for (const tr of t.triggers ?? []) {
+    out.push(...expressionRefs(refs, `${tr.function.schema}.${tr.function.name}()`), ...expressionRefs(refs, tr.when));
+  }
+  for (const g of t.grants ?? []) out.push(roleId(g.grantee));
+  return out;
+};
 
 /**
  * The table's own foreign keys go first, in a step of their own: two tables referencing each other

@@ -1,21 +1,22 @@
 import { compareKeys, type Index, type IndexElement, type QualifiedName } from "@platform/schema";
 import { quoteIdent, quoteIdentList, quoteLiteral, quoteQualified, renderMaybeQualified } from "./quote.js";
 
-const element = (e: IndexElement): string =>
-  [
-    e.column !== undefined ? quoteIdent(e.column) : `(${e.expression})`,
-    ...(e.collation ? [`COLLATE ${quoteQualified(e.collation)}`] : []),
-    ...(e.opclass !== undefined ? [renderMaybeQualified(e.opclass)] : []),
-    ...(e.order ? [e.order.toUpperCase()] : []),
-    ...(e.nulls ? [`NULLS ${e.nulls.toUpperCase()}`] : []),
-  ].join(" ");
+const element = (e: IndexElement): string => {
+  let sql = e.column !== undefined ? quoteIdent(e.column) : `(${e.expression})`;
+  if (e.collation) sql += ` COLLATE ${quoteQualified(e.collation)}`;
+  if (e.opclass !== undefined) sql += ` ${renderMaybeQualified(e.opclass)}`;
+  if (e.order) sql += ` ${e.order.toUpperCase()}`;
+  if (e.nulls) sql += ` NULLS ${e.nulls.toUpperCase()}`;
+  return sql;
+};
 
 /** Numbers and words (`100`, `off`) are written as they are, anything else as a string literal. */
 const storageValue = (value: string): string => (/^[A-Za-z0-9_.+-]+$/.test(value) ? value : quoteLiteral(value));
 
 /** Storage parameters in key order, so the same index always gives the same text. */
 const withClause = (params: Readonly<Record<string, string>> | undefined): string => {
-  const entries = Object.entries(params ?? {}).sort(([a], [b]) => compareKeys(a, b));
+  if (params === undefined) return "";
+  const entries = Object.entries(params).sort(([a], [b]) => compareKeys(a, b));
   return entries.length === 0
     ? ""
     : ` WITH (${entries.map(([key, value]) => `${quoteIdent(key)} = ${storageValue(value)}`).join(", ")})`;

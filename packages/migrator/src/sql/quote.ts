@@ -137,6 +137,8 @@ const readNamePart = (text: string, start: number): NamePart | undefined => {
  * Undefined when `text` does not start with `schema.name`.
  */
 const readQualifiedPrefix = (text: string): { name: QualifiedName; rest: string } | undefined => {
+  // Built-in types (`integer`, `character varying(255)`) have no dot: most texts end here.
+  if (!text.includes(".")) return undefined;
   const schema = readNamePart(text, 0);
   if (!schema || text[schema.end] !== ".") return undefined;
   const name = readNamePart(text, schema.end + 1);

@@ -40,15 +40,15 @@ const identityClause = (identity: NonNullable<Column["identity"]>): string => {
  * columnDefinition({ name: "email", type: "text", notNull: true, collation: { schema: "public", name: "nocase" } })
  * // email text COLLATE public.nocase NOT NULL
  */
-export const columnDefinition = (column: Column): string =>
-  [
-    `${quoteIdent(column.name)} ${renderType(column.type)}`,
-    ...(column.collation ? [`COLLATE ${quoteQualified(column.collation)}`] : []),
-    ...(column.identity ? [identityClause(column.identity)] : []),
-    ...(column.generated !== undefined ? [`GENERATED ALWAYS AS (${column.generated}) STORED`] : []),
-    ...(column.default !== undefined ? [`DEFAULT ${column.default}`] : []),
-    ...(column.notNull ? ["NOT NULL"] : []),
-  ].join(" ");
+export const columnDefinition = (column: Column): string => {
+  let sql = `${quoteIdent(column.name)} ${renderType(column.type)}`;
+  if (column.collation) sql += ` COLLATE ${quoteQualified(column.collation)}`;
+  if (column.identity) sql += ` ${identityClause(column.identity)}`;
+  if (column.generated !== undefined) sql += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
+  if (column.default !== undefined) sql += ` DEFAULT ${column.default}`;
+  if (column.notNull) sql += " NOT NULL";
+  return sql;
+};
 
 export const primaryKeyClause = (pk: PrimaryKey): string =>
   `CONSTRAINT ${quoteIdent(pk.name)} PRIMARY KEY (${quoteIdentList(pk.columns)})${includeClause(pk.include)}`;
@@ -89,12 +89,15 @@ export const partitionByClause = (partitionBy: PartitionBy): string => {
  * constraints, each kind in name order. Foreign keys are not among them: they are added once every
  * table exists (`addForeignKey`).
  */
-const inlineConstraints = (table: Table): string[] => [
-  ...(table.primaryKey ? [primaryKeyClause(table.primaryKey)] : []),
-  ...sortBy(table.uniques ?? [], (u) => u.name).map(uniqueClause),
-  ...sortBy(table.checks ?? [], (c) => c.name).map(checkClause),
-  ...sortBy(table.exclusions ?? [], (e) => e.name).map(exclusionClause),
-];
+const inlineConstraints = (table: Table): string[] => {
+  const out = table.primaryKey ? [primaryKeyClause(table.primaryKey)] : [];
+  if (table.uniques && table.uniques.length > 0) out.push(...sortBy(table.uniques, (u) => u.name).map(uniqueClause));
+  if (table.checks && table.checks.length > 0) out.push(...sortBy(table.checks, (c) => c.name).map(checkClause));
+  if (table.exclusions && table.exclusions.length > 0) {
+    out.push(...sortBy(table.exclusions, (e) => e.name).map(exclusionClause));
+  }
+  return out;
+};
 
 /**
  * CREATE TABLE with its columns (declared order) and inline constraints. Partitions, indexes, foreign
@@ -108,10 +111,12 @@ const inlineConstraints = (table: Table): string[] => [
  * // );
  */
 export const createTable = (table: Table): string => {
-  const body = [...table.columns.map(columnDefinition), ...inlineConstraints(table)];
-  return `CREATE ${table.unlogged ? "UNLOGGED " : ""}TABLE ${quoteQualified(table)} (${
-    body.length > 0 ? `\n${body.map((line) => `  ${line}`).join(",\n")}\n` : ""
-  })${table.partitionBy ? ` ${partitionByClause(table.partitionBy)}` : ""};`;
+  let body = "";
+  for (const column of table.columns) body += `${body === "" ? "\n" : ",\n"}  ${columnDefinition(column)}`;
+  for (const clause of inlineConstraints(table)) body += `${body === "" ? "\n" : ",\n"}  ${clause}`;
+  return `CREATE ${table.unlogged ? "UNLOGGED " : ""}TABLE ${quoteQualified(table)} (${body === "" ? "" : `${body}\n`})${
+    table.partitionBy ? ` ${partitionByClause(table.partitionBy)}` : ""
+  };`;
 };
 
 export const dropTable = (table: QualifiedName): string => `DROP TABLE ${quoteQualified(table)};`;
