@@ -106,15 +106,18 @@ const holdersOf = (nodes: readonly GraphNode[]): Map<string, Holders> => {
     const node = nodes[i] as GraphNode;
     for (const id of node.creates) {
       const held = holders(id);
-      (held.creators ??= []).push(i);
+      if (held.creators === undefined) held.creators = [i];
+      else held.creators.push(i);
     }
     for (const id of node.drops) {
       const held = holders(id);
-      (held.droppers ??= []).push(i);
+      if (held.droppers === undefined) held.droppers = [i];
+      else held.droppers.push(i);
     }
     for (const id of node.releases) {
       const held = holders(id);
-      (held.releasers ??= []).push(i);
+      if (held.releasers === undefined) held.releasers = [i];
+      else held.releasers.push(i);
     }
   }
   return out;
