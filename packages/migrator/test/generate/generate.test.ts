@@ -92,14 +92,14 @@ describe("generate: files", () => {
     }
   });
 
-  it("puts lock-free steps in transaction:false files of their own, numbered after the others", async () => {
+  it("commits added enum values in a file of their own first, and puts lock-free steps in transaction:false files after the others", async () => {
     const dirs = await tempDirs();
     await generateMigration({ ...dirs, declared: v1, name: "init" });
     const result = await generateMigration({ ...dirs, declared: v2, name: "add_kind" });
     if (result.status !== "generated") throw new Error("expected files");
     const files = result.files.map((f) => parseMigrationFile(f.path, f.contents));
     expect(files.map((f) => [f.name, f.up.transaction])).toEqual([
-      ["0002_add_kind", false],
+      ["0002_add_kind", true],
       ["0003_add_kind_2", true],
       ["0004_add_kind_3", false],
     ]);
