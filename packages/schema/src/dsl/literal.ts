@@ -14,9 +14,14 @@ const INT4_MAX = 2147483647n;
  * `character(n)` shows as `bpchar`.
  */
 export const castTypeName = (type: string): string => {
-  const arrays = /((\[\])*)$/.exec(type)?.[1] ?? "";
-  const base = type.slice(0, type.length - arrays.length).replace(/\([^)]*\)/, "");
-  return `${base === "character" ? "bpchar" : base}${arrays}`;
+  // string scans, not patterns: every literal default of every column comes through here
+  let end = type.length;
+  while (type.endsWith("[]", end)) end -= 2;
+  const open = type.indexOf("(");
+  const close = open === -1 || open >= end ? -1 : type.indexOf(")", open);
+  const base =
+    close === -1 || close >= end ? type.slice(0, end) : `${type.slice(0, open)}${type.slice(close + 1, end)}`;
+  return `${base === "character" ? "bpchar" : base}${type.slice(end)}`;
 };
 
 /**

@@ -68,6 +68,18 @@ const TIME_ZONE_SUFFIX = / with(out)? time zone$/;
  * canonicalType("numeric(12, 2)") // "numeric(12,2)"
  */
 export const canonicalType = (declared: string): string => {
+  let canonical = canonicalTypes.get(declared);
+  if (canonical === undefined) {
+    canonical = canonicalSpelling(declared);
+    canonicalTypes.set(declared, canonical);
+  }
+  return canonical;
+};
+
+/** Every column factory call (`bigint()`, `text()`) canonicalises its type; the spellings repeat. */
+const canonicalTypes = new Map<string, string>();
+
+const canonicalSpelling = (declared: string): string => {
   let text = declared.trim().replace(/\s+/g, " ");
   let arrays = "";
   while (text.endsWith("[]")) {
