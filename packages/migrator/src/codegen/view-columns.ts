@@ -16,11 +16,31 @@ type Columns = ReadonlyMap<string, string>;
 
 const WORD_CHAR = /\w/;
 
+/** Where to split: a sticky pattern, tried only at characters a match can start with (a cold regex is slow). */
+interface Separator {
+  readonly pattern: RegExp;
+  /** the lower-case characters a match starts with */
+  readonly starts: string;
+}
+
+const COMMA: Separator = { pattern: /,/y, starts: "," };
+const CAST: Separator = { pattern: /::/y, starts: ":" };
+const AT_TIME_ZONE: Separator = { pattern: /at\s+time\s+zone\b/iy, starts: "a" };
+const FROM: Separator = { pattern: /from\b/iy, starts: "f" };
+const FROM_ITEM: Separator = {
+  pattern: /,|(?:natural\s+)?(?:(?:left|right|full)(?:\s+outer)?\s+|inner\s+|cross\s+)?join\b/iy,
+  starts: ",nlrficj",
+};
+const CLAUSE_END: Separator = {
+  pattern: /(?:where|group\s+by|having|order\s+by|limit|offset|window|union|intersect|except|fetch|for)\b/iy,
+  starts: "wghlouief",
+};
+
 /**
- * Splits at `separator` (a sticky regex: it must match where it is tried) where not inside parentheses or
- * quotes, and not in the middle of a word (`from` in `valid_from` is no FROM).
+ * Splits at `separator` where not inside parentheses or quotes, and not in the middle of a word (`from` in
+ * `valid_from` is no FROM).
  */
-const splitTopLevel = (text: string, separator: RegExp): string[] => {
+const splitTopLevel = (text: string, separator: Separator): string[] => {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | undefined;
@@ -34,10 +54,10 @@ const splitTopLevel = (text: string, separator: RegExp): string[] => {
     if (char === "'" || char === '"') quote = char;
     else if (char === "(") depth++;
     else if (char === ")") depth--;
-    else if (depth === 0) {
+    else if (depth === 0 && separator.starts.includes(char.toLowerCase())) {
       // tried at i in the whole text (no slice per character); a word separator must start a word
-      separator.lastIndex = i;
-      const match = separator.exec(text);
+      separator.pattern.lastIndex = i;
+      const match = separator.pattern.exec(text);
       const atWordStart =
         match !== null && (i === 0 || !WORD_CHAR.test(text[i - 1] as string) || !WORD_CHAR.test(match[0].slice(0, 1)));
       if (match && atWordStart) {
@@ -173,11 +193,11 @@ const lastIdentifier = new RegExp(`(?:^|\\.)(${ident})$`);
 const typeOf = (expression: string, scope: Scope): string | undefined => {
   let expr = expression.trim();
   while (wrappedWhole(expr)) expr = expr.slice(1, -1).trim();
-  const casts = splitTopLevel(expr, /::/y);
+  const casts = splitTopLevel(expr, CAST);
   if (casts.length > 1) return canonicalCast(casts[casts.length - 1] as string);
   const cast = /^cast\s*\((.*)\s+as\s+(.+)\)$/is.exec(expr);
   if (cast) return canonicalCast(cast[2] as string);
-  const zone = splitTopLevel(expr, /at\s+time\s+zone\b/iy);
+  const zone = splitTopLevel(expr, AT_TIME_ZONE);
   if (zone.length === 2) {
     const inner = typeOf(zone[0] as string, scope);
     if (inner === "timestamp with time zone") return "timestamp without time zone";
@@ -196,7 +216,7 @@ const typeOf = (expression: string, scope: Scope): string | undefined => {
     const rule = aggregates[name];
     if (!rule) return undefined;
     const argText = (call[2] as string).replace(/^distinct\s+/i, "");
-    const args = argText === "" || argText === "*" ? [] : splitTopLevel(argText, /,/y);
+    const args = argText === "" || argText === "*" ? [] : splitTopLevel(argText, COMMA);
     const argTypes = args.map((a) => typeOf(a, scope));
     if (argTypes.some((t) => t === undefined) && !["count", "now", "row_number", "rank", "dense_rank"].includes(name)) {
       return undefined;
@@ -219,10 +239,7 @@ const relationPattern = new RegExp(
 
 const fromScope = (from: string, relationColumns: (schema: string, name: string) => Columns | undefined) => {
   const aliases = new Map<string, Columns>();
-  const items = splitTopLevel(
-    from,
-    /,|(?:natural\s+)?(?:(?:left|right|full)(?:\s+outer)?\s+|inner\s+|cross\s+)?join\b/giy,
-  );
+  const items = splitTopLevel(from, FROM_ITEM);
   for (const item of items) {
     const match = relationPattern.exec(item);
     if (!match) return { ok: false as const, reason: `cannot read the FROM item \`${item}\`` };
@@ -236,21 +253,19 @@ const fromScope = (from: string, relationColumns: (schema: string, name: string)
   return { ok: true as const, scope: { aliases } };
 };
 
-const clauseEnd = /(?:where|group\s+by|having|order\s+by|limit|offset|window|union|intersect|except|fetch|for)\b/iy;
-
 const inferOne = (
   view: ViewShape,
   relationColumns: (schema: string, name: string) => Columns | undefined,
 ): ViewColumnsResult => {
-  const [head, ...rest] = splitTopLevel(view.definition, /from\b/iy);
+  const [head, ...rest] = splitTopLevel(view.definition, FROM);
   const select = /^select\s+(?:all\s+)?([\s\S]*)$/i.exec(head ?? "");
   if (!select || rest.length === 0) return { ok: false, reason: "the definition is not a plain SELECT … FROM …" };
   if (/^distinct\s+on\b/i.test(select[1] as string)) return { ok: false, reason: "SELECT DISTINCT ON is not read" };
-  const from = splitTopLevel(rest.join(" from "), clauseEnd)[0] as string;
+  const from = splitTopLevel(rest.join(" from "), CLAUSE_END)[0] as string;
   const scoped = fromScope(from, relationColumns);
   if (!scoped.ok) return scoped;
   const columns: ViewColumn[] = [];
-  for (const item of splitTopLevel((select[1] as string).replace(/^distinct\s+/i, ""), /,/y)) {
+  for (const item of splitTopLevel((select[1] as string).replace(/^distinct\s+/i, ""), COMMA)) {
     const named = namedItem.exec(item);
     const expression = named ? (named[1] as string) : item;
     const bare = lastIdentifier.exec(expression);
