@@ -47,13 +47,35 @@ export const matchByKey = <T>(
 /**
  * Structural equality of plain JSON data: key order and keys holding `undefined` do not matter.
  * Hand-written rather than comparing serialisations: diff calls it for every kept object.
+ *
+ * Objects found equal are remembered (Catalog values are immutable): generate diffs the same pair of
+ * catalogs twice, forward and reversed for the down sections, and the second time every unchanged
+ * table is settled by one lookup instead of a walk.
  */
 export const sameData = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (knownEqual.get(a)?.has(b)) return true;
+  if (!equalData(a, b)) return false;
+  remember(a, b);
+  remember(b, a);
+  return true;
+};
+
+const knownEqual = new WeakMap<object, WeakSet<object>>();
+
+const remember = (a: object, b: object): void => {
+  const set = knownEqual.get(a);
+  if (set === undefined) knownEqual.set(a, new WeakSet([b]));
+  else set.add(b);
+};
+
+const equalData = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    for (let i = 0; i < a.length; i++) if (!equalData(a[i], b[i])) return false;
     return true;
   }
   const x = a as Record<string, unknown>;
@@ -62,7 +84,7 @@ export const sameData = (a: unknown, b: unknown): boolean => {
   for (const key in x) {
     if (x[key] === undefined) continue;
     defined++;
-    if (!sameData(x[key], y[key])) return false;
+    if (!equalData(x[key], y[key])) return false;
   }
   for (const key in y) if (y[key] !== undefined) defined--;
   return defined === 0;
