@@ -19,10 +19,11 @@
  * `--analyze` prints what each output file holds; `--metafile` writes esbuild's metafile (which inputs went into
  * which chunk) for tools such as https://esbuild.github.io/analyze/.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeMetafile, build } from "esbuild";
 
@@ -54,7 +55,7 @@ const result = await build({
   plugins: [cjsDynamicImports(), withoutUmzugCli()],
   metafile: true,
   logLevel: "warning",
-});
+}).catch(() => process.exit(1)); // esbuild has printed the errors
 
 const problems = lazyLoadingProblems(result.metafile);
 if (problems.length > 0) {
@@ -64,11 +65,36 @@ if (problems.length > 0) {
   );
   process.exit(1);
 }
+smokeTest(result.metafile);
 
 if (process.argv.includes("--analyze")) console.log(await analyzeMetafile(result.metafile));
 const metafile = process.argv[process.argv.indexOf("--metafile") + 1];
 if (process.argv.includes("--metafile") && metafile !== undefined) {
   await writeFile(metafile, JSON.stringify(result.metafile));
+}
+
+/**
+ * The tests run the CLI from its TypeScript sources, so the bundle gets its own check: every chunk loads (a
+ * CommonJS dependency that breaks when bundled into ESM fails here, not in a user's `migrate up`), the
+ * dynamic imports of CommonJS packages have their named exports, and `migrate --help` exits 0.
+ */
+function smokeTest(metafile) {
+  const chunks = readdirSync(outdir).filter((name) => name.startsWith("chunk-") && name.endsWith(".js"));
+  const wrappers = Object.entries(metafile.outputs)
+    .filter(([, output]) => output.entryPoint?.startsWith("cjs-dynamic-import:"))
+    .map(([file, output]) => [basename(file), output.exports.filter((name) => name !== "default")]);
+  const load = `for (const name of ${JSON.stringify(chunks)}) await import("./" + name);
+  for (const [name, exports] of ${JSON.stringify(wrappers)}) {
+    const module = await import("./" + name);
+    const missing = exports.filter((key) => module[key] === undefined || module[key] !== module.default[key]);
+    if (exports.length === 0 || missing.length > 0) throw new Error(name + " lacks named exports: " + missing);
+  }`;
+  const loaded = spawnSync(process.execPath, ["--input-type=module", "-e", load], { cwd: outdir, encoding: "utf8" });
+  const help = spawnSync(process.execPath, [join(outdir, "main.js"), "--help"], { encoding: "utf8" });
+  if (loaded.status !== 0 || help.status !== 0 || !help.stdout.includes("Usage: migrate")) {
+    console.error(`build-cli: the bundle does not run:\n${loaded.stderr}${help.stderr}`);
+    process.exit(1);
+  }
 }
 
 /**
