@@ -1,5 +1,12 @@
 import type { Catalog } from "@platform/schema";
-import { type CommentTarget, commentables, ownerId, targetId, withRenamesApplied } from "./targets.js";
+import {
+  type Commentable,
+  type CommentTarget,
+  commentables,
+  ownerId,
+  targetId,
+  withRenamesApplied,
+} from "./targets.js";
 
 export type CommentChange = {
   readonly kind: "comment.set";
@@ -17,8 +24,8 @@ export type CommentChange = {
  * (a comment removed, a commented object dropped) every object of `to` is looked at.
  */
 export const diffComments = (from: Catalog, to: Catalog, recreated: ReadonlySet<string>): CommentChange[] => {
-  const before = new Map(commentables(withRenamesApplied(from, to), true).map((c) => [targetId(c.target), c.comment]));
-  const commented = commentables(to, true).map((c) => ({ ...c, id: targetId(c.target) }));
+  const before = new Map(commentedOf(withRenamesApplied(from, to)).map((c) => [c.id, c.comment]));
+  const commented = commentedOf(to);
   const stillCommented = new Set(commented.map((c) => c.id));
   const candidates = [...before.keys()].every((id) => stillCommented.has(id))
     ? commented
@@ -31,3 +38,18 @@ export const diffComments = (from: Catalog, to: Catalog, recreated: ReadonlySet<
     return [{ kind: "comment.set", target, ...(comment !== undefined ? { comment } : {}) }];
   });
 };
+
+interface Commented extends Commentable {
+  readonly id: string;
+}
+
+/** The commented objects of a catalog, once per catalog (generate diffs the same two forward and back). */
+const commentedOf = (catalog: Catalog): readonly Commented[] => {
+  const known = commented.get(catalog);
+  if (known !== undefined) return known;
+  const list = commentables(catalog, true).map((c) => ({ ...c, id: targetId(c.target) }));
+  commented.set(catalog, list);
+  return list;
+};
+
+const commented = new WeakMap<Catalog, readonly Commented[]>();

@@ -18,14 +18,7 @@ export const downMigrations = (
 ): PlannedMigration[] => {
   const back = withReverseHints(from, to);
   const reverse = diff(to, back);
-  const owner = ownerOfKeys(forward, migrations);
-  const buckets: Change[][] = migrations.map(() => []);
-  for (const change of reverse) {
-    const index = keysOf(change)
-      .map((k) => owner.get(k))
-      .find((i) => i !== undefined);
-    (buckets[index ?? 0] as Change[]).push(change);
-  }
+  const buckets = migrations.length === 1 ? [reverse] : bucketsOf(reverse, forward, migrations);
   return migrations.map((migration, i) => {
     const changes = buckets[i] as Change[];
     const steps =
@@ -34,6 +27,23 @@ export const downMigrations = (
         : orderChanges(to, back, changes, { allowDestructive: true, lockSafe: !migration.transactional });
     return { transactional: migration.transactional, steps };
   });
+};
+
+/** The reverse changes by the migration whose changes they undo (the first one's when none). */
+const bucketsOf = (
+  reverse: readonly Change[],
+  forward: readonly Change[],
+  migrations: readonly PlannedMigration[],
+): Change[][] => {
+  const owner = ownerOfKeys(forward, migrations);
+  const buckets: Change[][] = migrations.map(() => []);
+  for (const change of reverse) {
+    const index = keysOf(change)
+      .map((k) => owner.get(k))
+      .find((i) => i !== undefined);
+    (buckets[index ?? 0] as Change[]).push(change);
+  }
+  return buckets;
 };
 
 /** Identity keys of a change: its subject, and for a rename the old name too (the reverse rename's subject). */

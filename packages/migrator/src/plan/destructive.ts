@@ -30,9 +30,12 @@ export class DestructiveChangesError extends MigratorError {
   }
 }
 
-export const destructiveSteps = (steps: readonly Step[]): DestructiveStep[] =>
-  steps.flatMap((step) =>
-    step.hazards
-      .filter((h) => h.type === "data-loss")
-      .map((h) => ({ path: h.path, description: step.description, message: h.message })),
-  );
+export const destructiveSteps = (steps: readonly Step[]): DestructiveStep[] => {
+  const out: DestructiveStep[] = [];
+  for (const step of steps) {
+    for (const h of step.hazards) {
+      if (h.type === "data-loss") out.push({ path: h.path, description: step.description, message: h.message });
+    }
+  }
+  return out;
+};

@@ -61,10 +61,18 @@ const assertRepresentable = (what: string, value: string): void => {
  * quoteIdent('weird"name') // "weird""name"
  */
 export const quoteIdent = (name: string): string => {
+  const known = quoted.get(name);
+  if (known !== undefined) return known;
   if (name === "") throw new UnquotableError("an identifier cannot be empty");
   assertRepresentable("identifier", name);
-  return SAFE_IDENTIFIER.test(name) && !NON_UNRESERVED_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+  const sql =
+    SAFE_IDENTIFIER.test(name) && !NON_UNRESERVED_KEYWORDS.has(name) ? name : `"${name.replaceAll('"', '""')}"`;
+  quoted.set(name, sql);
+  return sql;
 };
+
+// A schema repeats the same few names (schemas, `id`, `created_at`) thousands of times.
+const quoted = new Map<string, string>();
 
 /** `{ schema: "auth", name: "users" }` → `auth.users`; `{ schema: "My S", name: "t" }` → `"My S".t` */
 export const quoteQualified = (name: QualifiedName): string => `${quoteIdent(name.schema)}.${quoteIdent(name.name)}`;
