@@ -18,7 +18,7 @@
 
 import { sortBy } from "../catalog/identity.js";
 import type { Domain, EnumType, PrimaryKey, Table, View } from "../catalog/model.js";
-import { type DeclarationInput, groupDeclarations, lowerContextOf, qualifiedKey } from "./catalog.js";
+import { type DeclarationInput, groupDeclarations, lowerContextOf, qualifiedKey } from "./collect.js";
 import { lowerDomain } from "./domain.js";
 import { lowerEnum } from "./enum.js";
 import { columnRefs, lowerColumns, primaryKeyColumns } from "./lower-table.js";

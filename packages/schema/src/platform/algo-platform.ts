@@ -18,7 +18,7 @@ import {
   unique,
   uuid,
   varchar,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { users } from "./auth.js";
 import { createdAt, id, touchUpdatedAt, updatedAt } from "./common.js";
 import { datasets } from "./data-platform.js";

@@ -27,7 +27,7 @@ import {
   timestamptz,
   uuid,
   varchar,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { createdAt, id, touchUpdatedAt, updatedAt } from "./common.js";
 import { nocase } from "./compat.js";
 import { appRole, readonlyRole, schemaUsage, tableAccess } from "./roles.js";

@@ -3,7 +3,7 @@
  * `id uuid DEFAULT public.uuid_generate_v7()`, `created_at`/`updated_at timestamptz NOT NULL DEFAULT now()`
  * and the `set_updated_at` trigger.
  */
-import { type ColumnBuilder, sql, type TriggerSpec, timestamptz, trigger, uuid } from "../dsl/index.js";
+import { type ColumnBuilder, sql, type TriggerSpec, timestamptz, trigger, uuid } from "../dsl/factories.js";
 import { setUpdatedAt, uuidGenerateV7 } from "./compat.js";
 
 /** Primary key of time-ordered UUIDs (v7), so new rows land at the right edge of the btree. */

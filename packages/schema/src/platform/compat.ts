@@ -9,7 +9,7 @@
  * login role a custom search_path. The source documents install them there too, and since PostgreSQL 15
  * `public` no longer grants CREATE to everyone, so the usual reason to move extensions out is gone.
  */
-import { collation, extension, fn, grant, triggerFunction } from "../dsl/index.js";
+import { collation, extension, fn, grant, triggerFunction } from "../dsl/factories.js";
 import { appRole, readonlyRole } from "./roles.js";
 
 export const vectorExtension = extension("vector", {

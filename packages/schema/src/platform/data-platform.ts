@@ -27,7 +27,7 @@ import {
   uuid,
   varchar,
   vector,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { currentUserId, users } from "./auth.js";
 import { createdAt, id, partitionedId, touchUpdatedAt, updatedAt } from "./common.js";
 import { appendOnlyAccess, appRole, readonlyRole, schemaUsage, tableAccess } from "./roles.js";

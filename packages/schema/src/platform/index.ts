@@ -8,59 +8,16 @@
  * const native = platformCatalog({ vector: false });      // servers without pgvector
  */
 import type { Catalog } from "../catalog/model.js";
-import {
-  defineCatalog,
-  type LoweredCatalog,
-  lowerDeclarations,
-  lowerRelationShapes,
-  type RelationShapes,
-} from "../dsl/index.js";
-import * as algoPlatform from "./algo-platform.js";
-import * as auth from "./auth.js";
-import * as compat from "./compat.js";
-import * as dataPlatform from "./data-platform.js";
-import * as modelPlatform from "./model-platform.js";
-import * as monitoring from "./monitoring.js";
-import * as roles from "./roles.js";
-import * as servicePlatform from "./service-platform.js";
+import { defineCatalog, type LoweredCatalog, lowerDeclarations } from "../dsl/catalog.js";
+import { platformDeclarations } from "./declarations.js";
 import { withoutExtension } from "./without-extension.js";
 
+export { platformDeclarations, platformModules } from "./declarations.js";
+export { platformRelationShapes } from "./shapes.js";
 export { withoutExtension } from "./without-extension.js";
-
-/** The declaration modules, for code that wants the handles (`platformModules.auth.users.email`). */
-export const platformModules = {
-  compat,
-  roles,
-  auth,
-  dataPlatform,
-  algoPlatform,
-  modelPlatform,
-  servicePlatform,
-  monitoring,
-} as const;
-
-/** Default privileges of every platform schema, declared once here rather than in each module. */
-const defaultPrivileges = [
-  auth.auth,
-  dataPlatform.dataPlatform,
-  algoPlatform.algoPlatform,
-  modelPlatform.modelPlatform,
-  servicePlatform.servicePlatform,
-  monitoring.monitoring,
-].flatMap((s) => roles.defaultPrivilegesIn(s.name));
-
-/** Everything `platformCatalog` lowers: the modules and the default privileges of their schemas. */
-export const platformDeclarations = [platformModules, defaultPrivileges] as const;
 
 /** Lower the platform without throwing: the Catalog and every validation finding (tests, tooling). */
 export const lowerPlatform = (): LoweredCatalog => lowerDeclarations(...platformDeclarations);
-
-/**
- * The platform's row shapes (tables, views, enums, domains) without the rest of the lowering and without
- * validation: what `migrate types` needs, at a fraction of `platformCatalog()`'s cost. Equal to the
- * corresponding parts of `platformCatalog()` (test/relation-shapes.test.ts).
- */
-export const platformRelationShapes = (): RelationShapes => lowerRelationShapes(...platformDeclarations);
 
 export interface PlatformOptions {
   /** include pgvector and everything built on it (default true); false for servers without pgvector */

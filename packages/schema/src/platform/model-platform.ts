@@ -18,7 +18,7 @@ import {
   uuid,
   varchar,
   view,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { algorithms, taskType, trainingJobs } from "./algo-platform.js";
 import { organizations, users } from "./auth.js";
 import { createdAt, id, touchUpdatedAt, updatedAt } from "./common.js";

@@ -16,7 +16,7 @@ import {
   text,
   timestamptz,
   uniqueIndex,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { appendOnlyAccess, schemaUsage, viewAccess } from "./roles.js";
 
 export const monitoring = schema("monitoring", {

@@ -3,7 +3,7 @@
  * own LOGIN roles that are members of `app_role`; dashboards and analysts as members of `readonly_role`.
  * The role running migrations owns every object, so it is never subject to row level security.
  */
-import { defaultPrivileges, type GrantSpec, grant, role } from "../dsl/index.js";
+import { defaultPrivileges, type GrantSpec, grant, role } from "../dsl/factories.js";
 
 export const appRole = role("app_role", {
   comment: "Group role of the platform services: read/write on every table, subject to row level security",

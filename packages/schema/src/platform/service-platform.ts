@@ -23,7 +23,7 @@ import {
   unique,
   uuid,
   varchar,
-} from "../dsl/index.js";
+} from "../dsl/factories.js";
 import { organizations, users } from "./auth.js";
 import { createdAt, id, partitionedId, touchUpdatedAt, updatedAt } from "./common.js";
 import { modelVersions } from "./model-platform.js";

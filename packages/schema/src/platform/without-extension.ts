@@ -4,7 +4,7 @@
  * constraint, trigger column list, function, domain and view that needs them are left out.
  */
 import type { Catalog, Column, FunctionDef, Index, Table, View } from "../catalog/model.js";
-import { EXTENSION_TYPES, quoteIdent } from "../dsl/index.js";
+import { EXTENSION_TYPES, quoteIdent } from "../dsl/factories.js";
 
 /** Index access methods an extension provides: an index using one cannot exist without it. */
 export const EXTENSION_ACCESS_METHODS: Readonly<Record<string, readonly NonNullable<Index["method"]>[]>> = {
