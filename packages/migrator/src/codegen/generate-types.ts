@@ -1,4 +1,4 @@
-import { compareKeys, type RelationShapes } from "@platform/schema/core";
+import { compareKeys, type RelationShapes } from "@platform/schema/shapes";
 import { type HelperName, helpers } from "./helpers.js";
 import { CodegenError } from "./issues.js";
 import { assignSymbolNames, propertyKey, relationId } from "./naming.js";

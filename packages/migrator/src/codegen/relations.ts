@@ -1,4 +1,4 @@
-import { type Column, compareKeys, objectPath, type RelationShapes, type ViewColumn } from "@platform/schema/core";
+import { type Column, compareKeys, objectPath, type RelationShapes, type ViewColumn } from "@platform/schema/shapes";
 import type { CodegenIssue } from "./issues.js";
 import { relationId } from "./naming.js";
 import { type Codec, resolveType, type TypeContext } from "./type-map.js";

@@ -1,4 +1,4 @@
-import type { Domain, EnumType, RelationShapes } from "@platform/schema/core";
+import type { Domain, EnumType, RelationShapes } from "@platform/schema/shapes";
 import { columnTypeHelpers, type HelperName } from "./helpers.js";
 
 /**

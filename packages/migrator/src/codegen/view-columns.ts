@@ -1,4 +1,4 @@
-import type { RelationShapes, ViewColumn, ViewShape } from "@platform/schema/core";
+import type { RelationShapes, ViewColumn, ViewShape } from "@platform/schema/shapes";
 
 /**
  * The output columns of a view whose declaration does not list them, read from its SELECT: enough of

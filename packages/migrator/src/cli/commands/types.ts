@@ -17,15 +17,16 @@ export interface TypesCommandOptions {
  * the first differing line and the fix; 0 when fresh. 2 when the declarations cannot be typed.
  *
  * It lowers only the row shapes the types are made of (`platformRelationShapes`: columns, keys,
- * views, enums, domains) from `@platform/schema/core`, which loads without zod: a run is mostly process
- * start, and naming every constraint, validating the Catalog and loading zod took longer than the rest.
+ * views, enums, domains) from `@platform/schema/shapes`, which loads neither validation nor zod: a run is
+ * mostly process start, and naming every constraint, validating the Catalog and loading zod took longer
+ * than the rest.
  * `--validate` adds the full lowering and validation (`generate`, `diff --check` and the tests do it anyway).
  */
 export const runTypesCommand = async (options: TypesCommandOptions, output: Output): Promise<ExitCode> => {
   const [{ isAbsolute, join, relative }, { findRepoRoot }, schema, codegen, file] = await Promise.all([
     import("node:path"),
     import("../repo.js"),
-    import("@platform/schema/core"),
+    import("@platform/schema/shapes"),
     import("../../codegen/index.js"),
     import("../../codegen/types-file.js"),
   ]);
@@ -34,7 +35,8 @@ export const runTypesCommand = async (options: TypesCommandOptions, output: Outp
   const shown = isAbsolute(out) && !relative(root, out).startsWith("..") ? relative(root, out) : out;
 
   if (options.validate) {
-    const { findings } = schema.lowerPlatform();
+    const { lowerPlatform } = await import("@platform/schema/core");
+    const { findings } = lowerPlatform();
     for (const finding of findings) output.finding(finding);
     if (findings.some((f) => f.severity === "error")) return 2;
   }
