@@ -13,6 +13,12 @@ export interface SqlClient {
   /** A script of any number of statements (simple protocol); no parameters. */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Opens another connection to the same database with the same settings, for reads that can run
+   * alongside this connection's (introspection splits its catalog queries over two). Absent where a
+   * second connection is not possible (in-process PGlite). The caller closes what it opens.
+   */
+  fork?(): Promise<SqlClient>;
   /** A short description for messages: `postgres://user@host:5432/db` without the password, or `pglite:.data/pglite`. */
   readonly label: string;
 }

@@ -25,6 +25,19 @@ export const fromPgClient = (client: pg.Client, label: string): SqlClient => ({
   async close(): Promise<void> {
     await client.end();
   },
+  async fork(): Promise<SqlClient> {
+    // the parsed parameters of this client (host, user, password, database, ssl, application_name, …)
+    const parameters = (client as unknown as { connectionParameters: pg.ClientConfig }).connectionParameters;
+    const other = new pg.Client(parameters);
+    other.on("error", () => undefined);
+    try {
+      await other.connect();
+    } catch (error) {
+      await other.end().catch(() => undefined);
+      throw error;
+    }
+    return fromPgClient(other, label);
+  },
 });
 
 export const connectPg = async (url: string, applicationName = "platform-db"): Promise<SqlClient> => {

@@ -1,7 +1,7 @@
 import type { Column, QualifiedName } from "@platform/schema";
 import { normalizeExpression } from "../normalize/remembered.js";
 import { type IntrospectContext, queryRows, readStep, userRelation } from "./context.js";
-import { comment, flag, opt } from "./optional.js";
+import { opt } from "./optional.js";
 
 interface ColumnRow {
   rel: string;
@@ -101,14 +101,13 @@ const toColumn = (r: ColumnRow): Column => {
           ),
         }
       : null;
-  return {
-    name: r.name,
-    type: r.type,
-    ...flag("notNull", r.not_null),
-    ...opt("default", r.default === null ? null : normalizeExpression(r.default)),
-    ...opt("identity", identity),
-    ...opt("generated", r.generated === null ? null : normalizeExpression(r.generated)),
-    ...opt("collation", r.collation),
-    ...comment(r.comment),
-  };
+  // Built field by field rather than from spread helpers: this runs once per column of the database.
+  const column: Column = { name: r.name, type: r.type };
+  if (r.not_null) column.notNull = true;
+  if (r.default !== null) column.default = normalizeExpression(r.default);
+  if (identity !== null) column.identity = identity;
+  if (r.generated !== null) column.generated = normalizeExpression(r.generated);
+  if (r.collation !== null) column.collation = r.collation;
+  if (r.comment !== null && r.comment !== "") column.comment = r.comment;
+  return column;
 };

@@ -71,7 +71,7 @@ const deferrable = (r: ConstraintRow): Deferrable | null =>
  */
 export const readConstraints = (
   ctx: IntrospectContext,
-  attributes: Attributes,
+  attributes: () => Promise<Attributes>,
 ): Promise<Map<string, TableConstraints>> =>
   readStep("constraints", ctx, async () => {
     const nullsNotDistinct = ctx.serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
@@ -115,7 +115,7 @@ export const readConstraints = (
        ORDER BY con.conrelid, con.conname`,
       [ctx.namespaces],
     );
-    const names = await referencedColumnNames(ctx, rows, attributes);
+    const names = await referencedColumnNames(ctx, rows, await attributes());
     const byTable = new Map<string, TableConstraints>();
     for (const r of rows) {
       const table = byTable.get(r.rel) ?? { uniques: [], checks: [], foreignKeys: [], exclusions: [] };

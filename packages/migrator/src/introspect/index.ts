@@ -16,6 +16,7 @@ import { readRoles } from "./roles.js";
 import { readSchemas } from "./schemas.js";
 import { readSequences } from "./sequences.js";
 import { restoreSerials } from "./serials.js";
+import { CLOSE_SESSION, OPEN_SESSION, openSideConnection, type SessionRow } from "./session.js";
 import { assembleTables } from "./tables.js";
 import { readTriggers } from "./triggers.js";
 import { assembleViews } from "./views.js";
@@ -28,43 +29,11 @@ export interface IntrospectOptions {
   /**
    * roles to report when they exist, besides the ones the Catalog names: typically the roles the
    * declarations manage, so an unused declared role is still compared (roles are cluster-wide, and a
-   * database does not otherwise report roles nothing in it refers to)
+   * database does not otherwise report roles nothing in it refers to). May be a promise, awaited only
+   * when the roles are assembled at the end: verify reads the database while its declarations load.
    */
-  readonly roles?: readonly string[];
+  readonly roles?: readonly string[] | Promise<readonly string[]>;
 }
-
-interface SessionRow {
-  server_version: number;
-  current_user: string;
-  search_path: string;
-  timezone: string;
-  datestyle: string;
-  intervalstyle: string;
-  extra_float_digits: string;
-}
-
-/**
- * Settings that change how PostgreSQL prints what we read: an empty search_path makes `format_type`,
- * `pg_get_expr` and `pg_get_viewdef` schema-qualify every user object (so the text does not depend on
- * the caller's path), UTC and ISO make partition bounds on timestamps print the same everywhere.
- * The previous values are captured in the same statement (the CTE is read before set_config runs).
- */
-const OPEN_SESSION = `
-WITH previous AS MATERIALIZED (
-  SELECT current_setting('server_version_num')::int AS server_version, current_user::text AS current_user,
-         current_setting('search_path') AS search_path, current_setting('TimeZone') AS timezone,
-         current_setting('DateStyle') AS datestyle, current_setting('IntervalStyle') AS intervalstyle,
-         current_setting('extra_float_digits') AS extra_float_digits)
-SELECT previous.*,
-       pg_catalog.set_config('search_path', '', false) AS s1, pg_catalog.set_config('TimeZone', 'UTC', false) AS s2,
-       pg_catalog.set_config('DateStyle', 'ISO, YMD', false) AS s3,
-       pg_catalog.set_config('IntervalStyle', 'postgres', false) AS s4,
-       pg_catalog.set_config('extra_float_digits', '3', false) AS s5
-FROM previous`;
-
-const CLOSE_SESSION = `SELECT pg_catalog.set_config('search_path', $1, false), pg_catalog.set_config('TimeZone', $2, false),
-  pg_catalog.set_config('DateStyle', $3, false), pg_catalog.set_config('IntervalStyle', $4, false),
-  pg_catalog.set_config('extra_float_digits', $5, false)`;
 
 /**
  * Reads a live database into a Catalog: every object kind of the model, in one query per kind over all
@@ -80,6 +49,8 @@ const CLOSE_SESSION = `SELECT pg_catalog.set_config('search_path', $1, false), p
  */
 export const introspect = async (client: SqlClient, options: IntrospectOptions = {}): Promise<Catalog> => {
   const session = (await client.query<SessionRow>(OPEN_SESSION)).rows[0] as SessionRow;
+  // opened while the first queries run on the caller's connection
+  const side = openSideConnection(client, session);
   const restore = () =>
     client.query(CLOSE_SESSION, [
       session.search_path,
@@ -96,46 +67,67 @@ export const introspect = async (client: SqlClient, options: IntrospectOptions =
   };
   let catalog: Catalog;
   try {
-    catalog = await readCatalog(ctx, options.roles ?? []);
+    catalog = await readCatalog(ctx, side, options.roles ?? []);
   } catch (error) {
     // the read's error is the one to report; restoring may fail too (an aborted transaction refuses it)
     await restore().catch(() => undefined);
     throw error;
+  } finally {
+    await (await side)?.close().catch(() => undefined);
   }
   await restore();
   return catalog;
 };
 
 /**
- * The per-kind reads, one after another on the one connection, then assembly. The schemas come first:
- * every later query reads the objects of their oids. Index and constraint keys are attnum arrays, named
- * from the columns read before them.
+ * The per-kind reads, then assembly. The schemas come first: every later query reads the objects of
+ * their oids. The rest is split over two lanes, the caller's connection and a second one when there is
+ * one (`openSideConnection`; without it both lanes queue on the one connection). Index and constraint
+ * keys are attnum arrays, named from the columns once those are read.
  */
 const readCatalog = async (
   schemaCtx: Omit<IntrospectContext, "namespaces">,
-  extraRoles: readonly string[],
+  sideConnection: Promise<SqlClient | undefined>,
+  extraRoles: readonly string[] | Promise<readonly string[]>,
 ): Promise<Catalog> => {
   const extensions = await readExtensions(schemaCtx);
   const read = await readSchemas(schemaCtx);
   const schemas = read.map((s) => s.schema);
   const ctx: IntrospectContext = { ...schemaCtx, namespaces: read.map((s) => s.oid) };
-  const roles = await readRoles(ctx);
-  const collations = await readCollations(ctx);
-  const enums = await readEnums(ctx);
-  const domains = await readDomains(ctx);
-  const sequences = await readSequences(ctx);
-  const functions = await readFunctions(ctx);
-  const relations = await readRelations(ctx);
-  const columns = await readColumns(ctx);
-  const opclasses = await readOpclasses(ctx);
+  const sideCtx: IntrospectContext = { ...ctx, client: (await sideConnection) ?? ctx.client };
+  const columnsRead = readColumns(ctx);
+  const attributes = async () => (await columnsRead).attributes;
+  const [mainLane, sideLane] = await bothLanes(
+    (async () => ({
+      columns: (await columnsRead).byTable,
+      relations: await readRelations(ctx),
+      sequences: await readSequences(ctx),
+      policies: await readPolicies(ctx),
+      triggers: await readTriggers(ctx),
+      defaultPrivileges: await readDefaultPrivileges(ctx),
+    }))(),
+    (async () => {
+      const opclasses = await readOpclasses(sideCtx);
+      return {
+        indexes: await readIndexes(sideCtx, attributes, opclasses),
+        constraints: await readConstraints(sideCtx, attributes),
+        roles: await readRoles(sideCtx),
+        collations: await readCollations(sideCtx),
+        enums: await readEnums(sideCtx),
+        domains: await readDomains(sideCtx),
+        functions: await readFunctions(sideCtx),
+      };
+    })(),
+  );
+  const { relations, sequences, defaultPrivileges } = mainLane;
+  const { roles, collations, enums, domains, functions } = sideLane;
   const parts = {
-    columns: columns.byTable,
-    constraints: await readConstraints(ctx, columns.attributes),
-    indexes: await readIndexes(ctx, columns.attributes, opclasses),
-    policies: await readPolicies(ctx),
-    triggers: await readTriggers(ctx),
+    columns: mainLane.columns,
+    constraints: sideLane.constraints,
+    indexes: sideLane.indexes,
+    policies: mainLane.policies,
+    triggers: mainLane.triggers,
   };
-  const defaultPrivileges = await readDefaultPrivileges(ctx);
   const serials = restoreSerials(assembleTables(relations, parts), sequences);
   const catalog: Catalog = {
     extensions: sortBy(extensions, (e) => e.name),
@@ -156,8 +148,16 @@ const readCatalog = async (
       schemas.filter((s) => s.name !== "public" || keepPublicSchema(s)),
       (s) => s.name,
     ),
-    roles: referencedRoles(roles, catalog, extraRoles),
+    roles: referencedRoles(roles, catalog, await extraRoles),
   };
+};
+
+/** Both lanes' results; when one fails, the other is still waited for (it uses a connection) before the error is thrown. */
+const bothLanes = async <A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> => {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === "rejected") throw x.reason;
+  if (y.status === "rejected") throw y.reason;
+  return [x.value, y.value];
 };
 
 /**

@@ -69,11 +69,12 @@ export const readOpclasses = (ctx: IntrospectContext): Promise<Opclasses> =>
  * Indexes of tables and materialized views, keyed by relation oid. Left out: indexes that back a
  * PRIMARY KEY / UNIQUE / EXCLUDE constraint (they are the constraint) and indexes of partitions (the
  * partitioned parent's index stands for them). Keys come as pg_index's arrays and are named from the
- * columns already read (`attributes`) and the operator classes: one flat scan, no per-index subqueries.
+ * columns (`attributes`, awaited once this query is back) and the operator classes: one flat scan, no
+ * per-index subqueries.
  */
 export const readIndexes = (
   ctx: IntrospectContext,
-  attributes: Attributes,
+  attributes: () => Promise<Attributes>,
   opclasses: Opclasses,
 ): Promise<Map<string, Index[]>> =>
   readStep("indexes", ctx, async () => {
@@ -107,10 +108,11 @@ export const readIndexes = (
        ORDER BY i.indrelid, ic.relname`,
       [ctx.namespaces],
     );
+    const columns = await attributes();
     const byRelation = new Map<string, Index[]>();
     for (const r of rows) {
       const indexes = byRelation.get(r.rel) ?? [];
-      indexes.push(toIndex(r, indexKeys(r, attributes.get(r.rel), opclasses)));
+      indexes.push(toIndex(r, indexKeys(r, columns.get(r.rel), opclasses)));
       byRelation.set(r.rel, indexes);
     }
     return byRelation;

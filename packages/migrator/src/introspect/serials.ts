@@ -39,7 +39,10 @@ export const restoreSerials = (
     const { default: _default, ...rest } = column;
     return { ...rest, type: SERIAL_FOR[seq.type] };
   };
-  const restored = tables.map((t) => ({ ...t, columns: t.columns.map((c) => serialColumn(t, c)) }));
+  const restored = tables.map((t) => {
+    const columns = t.columns.map((c) => serialColumn(t, c));
+    return columns.every((c, i) => c === t.columns[i]) ? t : { ...t, columns };
+  });
   const kept = sequences.filter((s) => !claimed.has(s) || s.grants.length > 0 || s.hasComment).map((s) => s.sequence);
   return { tables: restored, sequences: kept };
 };

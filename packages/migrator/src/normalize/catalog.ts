@@ -277,9 +277,12 @@ const normalizeFunction = (f: FunctionDef, type: (t: string) => string): Functio
 };
 
 const normalizeColumn = (c: Column, primaryKey: ReadonlySet<string>, type: (t: string) => string): Column => {
-  const { notNull, identity, ...rest } = c;
   const canonical = type(c.type);
-  const implied = primaryKey.has(c.name) || SERIAL_TYPES[canonical] !== undefined || identity !== undefined;
+  const implied = primaryKey.has(c.name) || SERIAL_TYPES[canonical] !== undefined || c.identity !== undefined;
+  // Most columns (all of a database's read-back) are in normal form already: kept as they are, not copied.
+  const normalNotNull = c.notNull === (c.notNull || implied ? true : undefined);
+  if (canonical === c.type && normalNotNull && normalIdentity(c.identity)) return c;
+  const { notNull, identity, ...rest } = c;
   return {
     ...rest,
     type: canonical,
@@ -297,6 +300,12 @@ const normalizeColumn = (c: Column, primaryKey: ReadonlySet<string>, type: (t: s
       : {}),
   };
 };
+
+const normalIdentity = (identity: Column["identity"]): boolean =>
+  identity === undefined ||
+  (Object.keys(identity).every((k) => k === "generation" || k === "start" || k === "increment") &&
+    identity.start !== "1" &&
+    identity.increment !== "1");
 
 const normalizeElement = (e: IndexElement, method: string, columnTypes: ReadonlyMap<string, string>): IndexElement => {
   const { opclass, order, nulls, ...rest } = e;

@@ -19,18 +19,21 @@ interface VerifyResult {
 
 /**
  * `migrate verify`: each target database against its declarations. Exit 0 clean, 1 drift, 2 usage or
- * connection errors. A module given with `--declarations` is loaded once, before any connection.
+ * connection errors. A module given with `--declarations` is loaded once, while the first connection
+ * opens and the server reads its catalogs (validating a large file and the server's work overlap); a
+ * file that cannot be loaded is the one error reported, whatever the databases did meanwhile.
  */
 export const runVerify = async (options: Readonly<Record<string, unknown>>, output: Output): Promise<ExitCode> => {
   const { onTargets } = await import("../cli/on-targets.js");
   const source = declarationsSourceOf(options);
-  const fixed = source.kind === "module" ? await loadDeclarations(source) : undefined;
+  const fixed = source.kind === "module" ? loadDeclarations(source) : undefined;
+  fixed?.catch(() => undefined);
   const expressions = options.textOnly === true ? ("text" as const) : ("server" as const);
   const { outcomes, exitCode } = await onTargets(options, output, async ({ client }): Promise<VerifyResult> => {
-    const declared = fixed ?? (await loadDeclarations(source, client));
-    const drift = await verify(client, declared, { expressions });
+    const drift = await verify(client, fixed ?? loadDeclarations(source, client), { expressions });
     return { database: client.label, drift, exitCode: drift.length === 0 ? 0 : 1 };
   });
+  if (fixed !== undefined) await fixed;
   printOutcomes(outcomes, exitCode, output, options.markdown === true);
   return exitCode;
 };

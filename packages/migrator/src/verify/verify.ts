@@ -36,16 +36,28 @@ export interface Verification {
  *   const drift = await verify(client, platformCatalog({ vector: false }));
  *   // [{ code: "index_missing", path: "auth.users.users_email_idx", kind: "missing", ... }]
  */
-export const verify = async (client: SqlClient, declared: Catalog, options: VerifyOptions = {}): Promise<Drift[]> => [
-  ...(await verifyDetailed(client, declared, options)).drift,
-];
+export const verify = async (
+  client: SqlClient,
+  declared: Catalog | Promise<Catalog>,
+  options: VerifyOptions = {},
+): Promise<Drift[]> => [...(await verifyDetailed(client, declared, options)).drift];
 
+/**
+ * `verify` with the live and expected Catalogs. `declared` may still be loading (a promise): the
+ * database is read meanwhile, so the server's work and the validation of a large declarations file
+ * overlap; its roles are needed only at the end of the read.
+ */
 export const verifyDetailed = async (
   client: SqlClient,
-  declared: Catalog,
+  declaredCatalog: Catalog | Promise<Catalog>,
   options: VerifyOptions = {},
 ): Promise<Verification> => {
-  const raw = await introspect(client, { roles: declared.roles.map((r) => r.name) });
+  const loading = Promise.resolve(declaredCatalog);
+  const roles = loading.then((d) => d.roles.map((r) => r.name));
+  // a failed load is reported where `declared` is awaited (introspect's end, or below), never as unhandled
+  roles.catch(() => undefined);
+  const raw = await introspect(client, { roles });
+  const declared = await loading;
   const live = normalizeCatalog(raw);
   const expected = normalizeCatalog(withRollingPartitions(declared, raw));
   const textual = diff(live, expected, { sameExpression });

@@ -34,3 +34,49 @@ describeOnProviders("introspect: the caller's session is left as it was", {}, (g
     });
   });
 });
+
+describeOnProviders("introspect: what the caller's connection sees", {}, (getDb) => {
+  // introspection reads half of the catalogs on a second connection when it can; inside a transaction
+  // block that connection would not see the uncommitted DDL, so it must not be used there
+  test("inside an open transaction, uncommitted tables, indexes and constraints are read", async () => {
+    const db = getDb();
+    await db.client.exec("BEGIN");
+    try {
+      await db.client.exec(`
+        CREATE SCHEMA k_open;
+        CREATE TABLE k_open.parent (id bigint PRIMARY KEY);
+        CREATE TABLE k_open.child (id bigint PRIMARY KEY, parent_id bigint REFERENCES k_open.parent (id), note text);
+        CREATE INDEX child_note_idx ON k_open.child (note);
+        CREATE SEQUENCE k_open.counter;
+      `);
+      const catalog = await introspect(db.client, { schemas: ["k_open"] });
+      const child = catalog.tables.find((t) => t.name === "child");
+      expect(catalog.tables.map((t) => t.name)).toEqual(["child", "parent"]);
+      expect(child?.indexes?.map((i) => i.name)).toEqual(["child_note_idx"]);
+      expect(child?.foreignKeys?.[0]?.references).toEqual({ schema: "k_open", table: "parent", columns: ["id"] });
+      expect(catalog.sequences.map((s) => s.name)).toEqual(["counter"]);
+    } finally {
+      await db.client.exec("ROLLBACK");
+    }
+  });
+
+  test("outside a transaction, a second connection reads the same catalog as one connection alone", async () => {
+    const db = getDb();
+    await db.client.exec(`
+      CREATE SCHEMA k_lanes;
+      CREATE TABLE k_lanes.parent (id bigint PRIMARY KEY, code varchar(10) COLLATE "C" UNIQUE);
+      CREATE TABLE k_lanes.child (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        parent_id bigint REFERENCES k_lanes.parent (id) ON DELETE CASCADE, note text CHECK (note <> ''));
+      CREATE INDEX child_note_idx ON k_lanes.child (lower(note) text_pattern_ops) WHERE note IS NOT NULL;
+      CREATE INDEX child_parent_idx ON k_lanes.child (parent_id DESC NULLS LAST) INCLUDE (note);
+    `);
+    const { fork: _fork, ...single } = db.client;
+    const alone = await introspect(single as typeof db.client, { schemas: ["k_lanes"] });
+    const lanes = await introspect(db.client, { schemas: ["k_lanes"] });
+    expect(lanes).toEqual(alone);
+    expect(lanes.tables.find((t) => t.name === "child")?.indexes?.map((i) => i.name)).toEqual([
+      "child_note_idx",
+      "child_parent_idx",
+    ]);
+  });
+});
