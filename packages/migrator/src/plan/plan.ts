@@ -6,7 +6,7 @@ import { catalogHash } from "./hash.js";
 import { ANY_EXTENSION } from "./ids.js";
 import { draftsFor, KIND_RANK } from "./planners.js";
 import { type References, referencesOf } from "./references.js";
-import { DEFAULT_TIMEOUTS, type PlanContext, type Step } from "./step.js";
+import { DEFAULT_TIMEOUTS, type Hazard, type PlanContext, type Step } from "./step.js";
 
 export interface PlanOptions extends DiffOptions {
   /** without it, a plan with a data-loss step throws `DestructiveChangesError` */
@@ -111,6 +111,7 @@ const references = new WeakMap<Catalog, References>();
 const BEFORE_EXTENSIONS = new Set(["extension", "schema", "role"]);
 const EXTENSION_ORDER: readonly string[] = [ANY_EXTENSION];
 const NONE: readonly string[] = [];
+const NO_HAZARDS: readonly Hazard[] = [];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -155,7 +156,7 @@ const nodesFor = (change: Change, index: number, ctx: PlanContext, out: PlanNode
       description: draft.description,
       statements: draft.statements,
       transactional,
-      hazards: draft.hazards ?? [],
+      hazards: draft.hazards ?? NO_HAZARDS,
       timeouts: draft.timeouts ?? DEFAULT_TIMEOUTS,
     };
     out.push({
