@@ -3,56 +3,73 @@ import { type DiffContext, sameData } from "./context.js";
 
 /**
  * Whether `alterTable` would find nothing to change: the tables are equal as data once every expression
- * the per-kind diffs compare with `ctx.sameExpression` is taken out and compared that way instead.
- * A database read back prints expressions differently from how they were declared (`''::text` for `''`),
- * so a clean table is rarely equal as plain data; this settles it without running every per-kind diff.
+ * the per-kind diffs compare with `ctx.sameExpression` is compared that way instead. A database read
+ * back prints expressions differently from how they were declared (`''::text` for `''`), so a clean
+ * table is rarely equal as plain data; this settles it without running every per-kind diff.
  *
  * Only the fields those diffs compare through `sameExpression` are loosened (column defaults and
  * generation expressions, CHECK expressions, exclusion and index predicates, index key expressions,
  * policy USING / WITH CHECK, trigger WHEN); everything else, exclusion key expressions included, must be
- * equal as data, so this is never looser than the per-kind diffs.
+ * equal as data, so this is never looser than the per-kind diffs. Lists are compared position by
+ * position (stricter than the per-kind diffs, which match by name: a reordered list takes the slow path).
  */
 export const sameTableUpToExpressions = (ctx: DiffContext, a: Table, b: Table): boolean => {
-  const left: (string | undefined)[] = [];
-  const right: (string | undefined)[] = [];
-  if (!sameData(withoutExpressions(a, left), withoutExpressions(b, right))) return false;
-  // equal shapes put the same expression sites at the same positions
-  if (left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) if (!ctx.sameExpression(left[i], right[i])) return false;
+  const x = a as unknown as Readonly<Record<string, unknown>>;
+  const y = b as unknown as Readonly<Record<string, unknown>>;
+  for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
+    const left = x[key];
+    const right = y[key];
+    if (sameData(left, right)) continue;
+    const loose = LOOSENED[key];
+    if (loose === undefined || !Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) {
+      return false;
+    }
+    for (let i = 0; i < left.length; i++) {
+      if (!sameData(left[i], right[i]) && !loose(ctx, left[i], right[i])) return false;
+    }
+  }
   return true;
 };
 
-/** `t` without the loosened expressions, which are pushed to `out` in a fixed order (absent ones too). */
-const withoutExpressions = (t: Table, out: (string | undefined)[]): unknown => ({
-  ...t,
-  columns: t.columns.map(({ default: d, generated, ...c }) => {
-    out.push(d, generated);
-    return c;
-  }),
-  checks: t.checks?.map(({ expression, ...c }) => {
-    out.push(expression);
-    return c;
-  }),
-  exclusions: t.exclusions?.map(({ where, ...x }) => {
-    out.push(where);
-    return x;
-  }),
-  indexes: t.indexes?.map(({ where, elements, ...i }) => {
-    out.push(where);
-    return {
-      ...i,
-      elements: elements.map(({ expression, ...e }) => {
-        out.push(expression);
-        return e;
-      }),
-    };
-  }),
-  policies: t.policies?.map(({ using, withCheck, ...p }) => {
-    out.push(using, withCheck);
-    return p;
-  }),
-  triggers: t.triggers?.map(({ when, ...tr }) => {
-    out.push(when);
-    return tr;
-  }),
-});
+type Item = Readonly<Record<string, unknown>>;
+type Loose = (ctx: DiffContext, a: Item, b: Item) => boolean;
+
+/** `a` and `b` equal as data without `fields`, and each of `fields` the same expression. */
+const upTo =
+  (...fields: readonly string[]): Loose =>
+  (ctx, a, b) =>
+    sameData(without(a, fields), without(b, fields)) &&
+    fields.every((f) => ctx.sameExpression(a[f] as string | undefined, b[f] as string | undefined));
+
+const without = (item: Item, fields: readonly string[]): Item => {
+  const copy = { ...item };
+  for (const f of fields) delete copy[f];
+  return copy;
+};
+
+const indexUpToExpressions: Loose = (ctx, a, b) => {
+  const left = a.elements as readonly Item[];
+  const right = b.elements as readonly Item[];
+  const expression = upTo("expression");
+  return (
+    sameData(without(a, ["where", "elements"]), without(b, ["where", "elements"])) &&
+    ctx.sameExpression(a.where as string | undefined, b.where as string | undefined) &&
+    Array.isArray(left) &&
+    Array.isArray(right) &&
+    left.length === right.length &&
+    left.every((e, i) => {
+      const other = right[i] as Item;
+      return sameData(e, other) || expression(ctx, e, other);
+    })
+  );
+};
+
+/** Per list of a Table, how one of its items may differ (absent: it must be equal as data). */
+const LOOSENED: Readonly<Record<string, Loose | undefined>> = {
+  columns: upTo("default", "generated"),
+  checks: upTo("expression"),
+  exclusions: upTo("where"),
+  indexes: indexUpToExpressions,
+  policies: upTo("using", "withCheck"),
+  triggers: upTo("when"),
+};
