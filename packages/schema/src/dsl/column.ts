@@ -187,18 +187,29 @@ export const COLUMN_REF: unique symbol = Symbol.for("@platform/schema/dsl/column
 
 /** A column of a declared table, usable in keys, constraints, and `sql` templates (prints its quoted name). */
 export class ColumnRef<Name extends string = string> implements SqlRenderable {
-  readonly [COLUMN_REF] = true as const;
+  // Every declared column gets one of these when its module loads. The tag and the renderer live on the
+  // prototype and the fields are assigned once (`declare`): per-instance symbol fields and closures made
+  // constructing them the costliest part of loading the platform's declarations.
+  declare readonly table: QualifiedName;
+  declare readonly name: Name;
+  declare readonly builder: ColumnBuilder;
 
-  constructor(
-    readonly table: QualifiedName,
-    readonly name: Name,
-    readonly builder: ColumnBuilder,
-  ) {}
+  constructor(table: QualifiedName, name: Name, builder: ColumnBuilder) {
+    this.table = table;
+    this.name = name;
+    this.builder = builder;
+  }
 
-  readonly [TO_SQL] = (): SqlFragment => ({
-    text: quoteIdent(this.name),
-    references: [{ kind: "column", table: this.table, name: this.name }],
-  });
+  get [COLUMN_REF](): true {
+    return true;
+  }
+
+  [TO_SQL](): SqlFragment {
+    return {
+      text: quoteIdent(this.name),
+      references: [{ kind: "column", table: this.table, name: this.name }],
+    };
+  }
 
   get type(): TypeSpec {
     return this.builder.state.type;
