@@ -1,4 +1,4 @@
-import { type Catalog, compareKeys, type QualifiedName } from "@platform/schema";
+import { type Catalog, compareKeys, type ForeignKey, type Index, type QualifiedName } from "@platform/schema";
 import type { TableConstraint } from "../diff/index.js";
 import { addForeignKey } from "../sql/foreign-keys.js";
 import { createIndex } from "../sql/indexes.js";
@@ -79,7 +79,24 @@ const referencedKey = (fk: ForeignKeyConstraint, states: readonly Catalog[]): st
 export const keyBindingId = (table: QualifiedName, columns: readonly string[]): string =>
   `key-binding:${table.schema}.${table.name}${JSON.stringify([...columns].sort(compareKeys))}`;
 
-const fkBinding = (fk: ForeignKeyConstraint): string => keyBindingId(targetOf(fk), fk.references.columns);
+/** The binding a foreign key holds (`releases` when dropped, `creates` when added). */
+export const foreignKeyBinding = (fk: ForeignKey): string =>
+  keyBindingId({ schema: fk.references.schema, name: fk.references.table }, fk.references.columns);
+
+/**
+ * The binding a unique index can carry (btree over plain columns, no predicate): what a step that drops
+ * or rebuilds the index `drops`, so it runs after the foreign keys bound to it are dropped and before
+ * they are added again.
+ */
+export const indexKeyBindings = (owner: QualifiedName, index: Index): string[] => {
+  const columns = index.elements.flatMap((e) => (e.column === undefined ? [] : [e.column]));
+  const bindable =
+    index.unique === true &&
+    index.where === undefined &&
+    (index.method ?? "btree") === "btree" &&
+    columns.length === index.elements.length;
+  return bindable ? [keyBindingId(owner, columns)] : [];
+};
 
 /**
  * What a foreign key depends on beyond its columns: the column types of both tables (`reshapeId`). A
@@ -121,7 +138,7 @@ export const planConstraintAdd: Planner<"constraint.add"> = ({ table, constraint
     creates: [
       constraintId(table, c.name),
       ...ownedIndex(table, c),
-      ...(c.type === "foreign-key" ? [fkBinding(c)] : []),
+      ...(c.type === "foreign-key" ? [foreignKeyBinding(c)] : []),
     ],
     // only the keys of the target state: a key about to be dropped must not order the add before its drop
     needs: [...refsOf(ctx.refsTo, table, c, [ctx.to]), ...fkShapes(table, c)],
@@ -252,7 +269,7 @@ export const planConstraintDrop: Planner<"constraint.drop"> = ({ table, constrai
     needs: [rel(table)],
     releases: [
       ...refsOf(ctx.refsFrom, table, c, [ctx.from, ctx.to]).filter((id) => id !== rel(table)),
-      ...(c.type === "foreign-key" ? [fkBinding(c)] : []),
+      ...(c.type === "foreign-key" ? [foreignKeyBinding(c)] : []),
       ...fkShapes(table, c),
     ],
   },

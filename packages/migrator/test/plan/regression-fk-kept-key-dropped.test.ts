@@ -45,6 +45,8 @@ interface Case {
   readonly before: Catalog;
   readonly after: Catalog;
   readonly seed: string;
+  /** the foreign key the case keeps, and whether the plan must drop and add it again */
+  readonly fk?: { readonly table: string; readonly name: string; readonly rebuilt: boolean };
 }
 
 const cases: Case[] = [
@@ -158,6 +160,34 @@ const cases: Case[] = [
       },
     ]),
     seed: "INSERT INTO app.a VALUES (1, NULL), (2, 1);",
+    fk: { table: "a", name: "a_up_fk", rebuilt: true },
+  },
+  {
+    name: "referencing table renamed while the primary key is re-created under another name",
+    before: catalog([parent({ primaryKey: { name: "a_pkey", columns: ["id"] } }), child]),
+    after: catalog([
+      parent({ primaryKey: { name: "a_pk", columns: ["id"] } }),
+      { ...child, name: "c", renamedFrom: "b" },
+    ]),
+    seed,
+    fk: { table: "c", name: "b_fk", rebuilt: true },
+  },
+  {
+    // PostgreSQL rebuilds the foreign key inside ALTER COLUMN TYPE itself: the plan leaves it alone.
+    name: "key column widened alone (integer to bigint)",
+    before: catalog([parent({ primaryKey: { name: "a_pkey", columns: ["id"] } }), child]),
+    after: catalog([
+      {
+        ...parent({ primaryKey: { name: "a_pkey", columns: ["id"] } }),
+        columns: [
+          { name: "id", type: "bigint", notNull: true },
+          { name: "v", type: "text" },
+        ],
+      },
+      child,
+    ]),
+    seed,
+    fk: { table: "b", name: "b_fk", rebuilt: false },
   },
 ];
 
@@ -172,7 +202,11 @@ describeOnProviders(
           await client.exec("DROP SCHEMA IF EXISTS app CASCADE;");
           await client.exec(emitCreateScript(c.before));
           await client.exec(c.seed);
-          const migrations = splitMigrations(plan(c.before, c.after, { allowDestructive: true, lockSafe }).steps);
+          const steps = plan(c.before, c.after, { allowDestructive: true, lockSafe }).steps;
+          const fk = c.fk ?? { table: "b", name: "b_fk", rebuilt: true };
+          const drop = `ALTER TABLE app.${fk.table} DROP CONSTRAINT ${fk.name};`;
+          expect(steps.some((s) => s.statements.includes(drop))).toBe(fk.rebuilt);
+          const migrations = splitMigrations(steps);
           let applied = "";
           for (const migration of migrations) {
             applied += `${renderMigrationSql(migration)}\n`;
