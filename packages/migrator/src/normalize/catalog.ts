@@ -308,10 +308,14 @@ const normalIdentity = (identity: Column["identity"]): boolean =>
     identity.increment !== "1");
 
 const normalizeElement = (e: IndexElement, method: string, columnTypes: ReadonlyMap<string, string>): IndexElement => {
-  const { opclass, order, nulls, ...rest } = e;
-  const desc = order === "desc";
+  const desc = e.order === "desc";
   const columnType = e.column === undefined ? undefined : columnTypes.get(e.column);
-  const isDefaultOpclass = opclass !== undefined && defaultOpclass(method, columnType) === opclass;
+  const isDefaultOpclass = e.opclass !== undefined && defaultOpclass(method, columnType) === e.opclass;
+  // already in normal form (a read-back always is): kept, not copied
+  const keptOpclass = e.opclass === undefined || (e.opclass !== "" && !isDefaultOpclass);
+  const normalNulls = e.nulls === undefined || e.nulls !== (desc ? "first" : "last");
+  if (keptOpclass && (e.order === undefined || desc) && normalNulls) return e;
+  const { opclass, order, nulls, ...rest } = e;
   return {
     ...rest,
     ...(opclass && !isDefaultOpclass ? { opclass } : {}),
@@ -323,12 +327,22 @@ const normalizeElement = (e: IndexElement, method: string, columnTypes: Readonly
 const normalizeIndex = (i: Index, columnTypes: ReadonlyMap<string, string>): Index => {
   const { method, unique, nullsNotDistinct, include, with: storage, ...rest } = i;
   const m = method ?? "btree";
+  const elements = i.elements.map((e) => normalizeElement(e, m, columnTypes));
+  const normal =
+    method !== "btree" &&
+    unique !== false &&
+    nullsNotDistinct !== false &&
+    (include === undefined || include.length > 0) &&
+    storage === undefined &&
+    elements.every((e, k) => e === i.elements[k]);
+  // already in normal form (a read-back without storage parameters always is): kept, not copied
+  if (normal) return i;
   return {
     ...rest,
     ...(m !== "btree" ? { method: m } : {}),
     ...(unique ? { unique } : {}),
     ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
-    elements: i.elements.map((e) => normalizeElement(e, m, columnTypes)),
+    elements,
     ...(include && include.length > 0 ? { include } : {}),
     ...(storage && Object.keys(storage).length > 0
       ? { with: Object.fromEntries(Object.entries(storage).sort(([a], [b]) => compareKeys(a, b))) }
