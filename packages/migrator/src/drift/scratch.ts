@@ -6,6 +6,6 @@ import { openPlatformPglite } from "../embedded/pglite.js";
  * has: where `diff --check` replays the migration files. Nothing touches the disk or a server.
  */
 export const openScratch = async (): Promise<SqlClient> => {
-  const [db, { fromPglite }] = await Promise.all([openPlatformPglite(), import("../db/index.js")]);
+  const [db, { fromPglite }] = await Promise.all([openPlatformPglite(), import("../db/pglite-client.js")]);
   return fromPglite(db, "scratch (in-memory PGlite)");
 };

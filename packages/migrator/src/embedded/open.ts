@@ -18,7 +18,7 @@ export const openEmbedded = async (dataDir: string): Promise<SqlClient> => {
   const label = `pglite:${fromCwd === "" || fromCwd.startsWith("..") ? dataDir : fromCwd}`;
   const release = acquireLockFile(`${dataDir}.lock`, `the embedded database ${label}`);
   try {
-    const [db, { fromPglite }] = await Promise.all([openPlatformPglite(dataDir), import("../db/index.js")]);
+    const [db, { fromPglite }] = await Promise.all([openPlatformPglite(dataDir), import("../db/pglite-client.js")]);
     const client = fromPglite(db, label);
     return {
       ...client,

@@ -3,7 +3,7 @@
  * 2 on usage errors (a non-empty directory without --force, a bad --schemas) and connection errors.
  */
 import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Output } from "../cli/output.js";
 import type { ExitCode, Finding } from "../errors/index.js";
 import { isMigratorError } from "../errors/index.js";
@@ -128,7 +128,7 @@ export const runPull = async (raw: Readonly<Record<string, unknown>>, output: Ou
   } else {
     for (const file of pulled.files.keys()) output.line(`wrote ${join(shown, file)}`);
     output.line(
-      `${output.palette.green("✓")} pulled ${counts(catalog)} from ${label}; import { catalog } from "./${join(shown, "index.js")}"`,
+      `${output.palette.green("✓")} pulled ${counts(catalog)} from ${label}; import { catalog } from "${importPath(join(shown, "index.js"))}"`,
     );
   }
   return 0;
@@ -149,3 +149,6 @@ const fail = (output: Output, finding: Finding): ExitCode => {
   else output.finding(finding);
   return 2;
 };
+
+/** How an import names the written file: relative paths start with `./`, absolute ones stay as they are. */
+const importPath = (path: string): string => (isAbsolute(path) || path.startsWith(".") ? path : `./${path}`);

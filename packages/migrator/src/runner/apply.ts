@@ -7,6 +7,7 @@ import { deleteHistory, HISTORY_TABLE, recordApplied, recordStarted } from "./hi
 import { sleep } from "./lock.js";
 import { repairInterrupted } from "./repair.js";
 import type { RunSettings } from "./settings.js";
+import { sqlStateOf } from "./sql-state.js";
 
 export interface ApplyContext {
   readonly client: SqlClient;
@@ -141,18 +142,6 @@ const withLockRetries = async <T>(ctx: ApplyContext, name: string, attempt: () =
       await sleep(delayMs);
     }
   }
-};
-
-export const sqlStateOf = (error: unknown): string | undefined => {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (typeof current === "object" && current !== null && !seen.has(current)) {
-    seen.add(current);
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 };
 
 const migrationFailed = (

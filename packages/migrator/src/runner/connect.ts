@@ -1,6 +1,6 @@
 import type { SqlClient } from "../db/index.js";
 import { MigratorError } from "../errors/index.js";
-import { sqlStateOf } from "./apply.js";
+import { sqlStateOf } from "./sql-state.js";
 
 /**
  * Opens the one dedicated connection a run uses (lock, history and migrations all on it). `pg` is imported
