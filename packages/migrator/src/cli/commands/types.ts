@@ -1,6 +1,8 @@
+import { isAbsolute, join, relative } from "node:path";
 import type { ExitCode } from "../../errors/index.js";
 import type { CommandSpec } from "../command.js";
 import type { Output } from "../output.js";
+import { findRepoRoot } from "../repo.js";
 
 export interface TypesCommandOptions {
   /** compare instead of write: exit 1 when the file is stale or missing */
@@ -23,13 +25,8 @@ export interface TypesCommandOptions {
  * `--validate` adds the full lowering and validation (`generate`, `diff --check` and the tests do it anyway).
  */
 export const runTypesCommand = async (options: TypesCommandOptions, output: Output): Promise<ExitCode> => {
-  const [{ isAbsolute, join, relative }, { findRepoRoot }, schema, codegen, file] = await Promise.all([
-    import("node:path"),
-    import("../repo.js"),
-    import("@platform/schema/shapes"),
-    import("../../codegen/index.js"),
-    import("../../codegen/types-file.js"),
-  ]);
+  // two chunks to load, not five: the small modules are static imports, the file helpers come with codegen
+  const [schema, codegen] = await Promise.all([import("@platform/schema/shapes"), import("../../codegen/index.js")]);
   const root = findRepoRoot();
   const out = options.out === undefined ? join(root, "packages/types/src/db.ts") : options.out;
   const shown = isAbsolute(out) && !relative(root, out).startsWith("..") ? relative(root, out) : out;
@@ -51,13 +48,13 @@ export const runTypesCommand = async (options: TypesCommandOptions, output: Outp
   }
 
   if (!options.check) {
-    const result = await file.writeTypesFile(out, content);
+    const result = await codegen.writeTypesFile(out, content);
     output.line(result === "written" ? `wrote ${shown}` : `${shown} is up to date`);
     if (output.json) output.document({ command: "types", file: shown, result, exitCode: 0 });
     return 0;
   }
 
-  const state = await file.checkTypesFile(out, content);
+  const state = await codegen.checkTypesFile(out, content);
   if (output.json)
     output.document({
       command: "types",
