@@ -2,12 +2,12 @@ import { compareKeys, type Index, type IndexElement, type QualifiedName } from "
 import { quoteIdent, quoteIdentList, quoteLiteral, quoteQualified, renderMaybeQualified } from "./quote.js";
 
 const element = (e: IndexElement): string => {
-  let sql = e.column !== undefined ? quoteIdent(e.column) : `(${e.expression})`;
-  if (e.collation) sql += ` COLLATE ${quoteQualified(e.collation)}`;
-  if (e.opclass !== undefined) sql += ` ${renderMaybeQualified(e.opclass)}`;
-  if (e.order) sql += ` ${e.order.toUpperCase()}`;
-  if (e.nulls) sql += ` NULLS ${e.nulls.toUpperCase()}`;
-  return sql;
+  const parts = [e.column !== undefined ? quoteIdent(e.column) : `(${e.expression})`];
+  if (e.collation) parts.push(`COLLATE ${quoteQualified(e.collation)}`);
+  if (e.opclass !== undefined) parts.push(renderMaybeQualified(e.opclass));
+  if (e.order) parts.push(e.order.toUpperCase());
+  if (e.nulls) parts.push(`NULLS ${e.nulls.toUpperCase()}`);
+  return parts.join(" ");
 };
 
 /** Numbers and words (`100`, `off`) are written as they are, anything else as a string literal. */
@@ -38,13 +38,24 @@ export interface CreateIndexOptions {
  * // CREATE INDEX text_embeddings_embedding_idx ON data_platform.text_embeddings USING ivfflat (embedding vector_cosine_ops) WITH (lists = 100);
  */
 export const createIndex = (table: QualifiedName, index: Index, options: CreateIndexOptions = {}): string =>
-  `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${options.concurrently ? "CONCURRENTLY " : ""}${quoteIdent(index.name)} ON ${
-    options.only ? "ONLY " : ""
-  }${quoteQualified(table)} USING ${index.method ?? "btree"} (${index.elements.map(element).join(", ")})${
-    index.include && index.include.length > 0 ? ` INCLUDE (${quoteIdentList(index.include)})` : ""
-  }${index.nullsNotDistinct ? " NULLS NOT DISTINCT" : ""}${withClause(index.with)}${
-    index.where !== undefined ? ` WHERE (${index.where})` : ""
-  };`;
+  // One join, one flat string: a schema has thousands of these, kept until the file is written.
+  [
+    index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ",
+    options.concurrently ? "CONCURRENTLY " : "",
+    quoteIdent(index.name),
+    options.only ? " ON ONLY " : " ON ",
+    quoteQualified(table),
+    " USING ",
+    index.method ?? "btree",
+    " (",
+    index.elements.map(element).join(", "),
+    ")",
+    index.include && index.include.length > 0 ? ` INCLUDE (${quoteIdentList(index.include)})` : "",
+    index.nullsNotDistinct ? " NULLS NOT DISTINCT" : "",
+    withClause(index.with),
+    index.where !== undefined ? ` WHERE (${index.where})` : "",
+    ";",
+  ].join("");
 
 /** `index` is schema-qualified: an index lives in its table's schema. */
 export const dropIndex = (index: QualifiedName, options: { readonly concurrently?: boolean } = {}): string =>

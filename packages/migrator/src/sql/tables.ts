@@ -41,13 +41,14 @@ const identityClause = (identity: NonNullable<Column["identity"]>): string => {
  * // email text COLLATE public.nocase NOT NULL
  */
 export const columnDefinition = (column: Column): string => {
-  let sql = `${quoteIdent(column.name)} ${renderType(column.type)}`;
-  if (column.collation) sql += ` COLLATE ${quoteQualified(column.collation)}`;
-  if (column.identity) sql += ` ${identityClause(column.identity)}`;
-  if (column.generated !== undefined) sql += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
-  if (column.default !== undefined) sql += ` DEFAULT ${column.default}`;
-  if (column.notNull) sql += " NOT NULL";
-  return sql;
+  // Parts joined once: the text stays one flat string (kept until the file is written), not a chain.
+  const parts = [quoteIdent(column.name), renderType(column.type)];
+  if (column.collation) parts.push(`COLLATE ${quoteQualified(column.collation)}`);
+  if (column.identity) parts.push(identityClause(column.identity));
+  if (column.generated !== undefined) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
+  if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
+  if (column.notNull) parts.push("NOT NULL");
+  return parts.join(" ");
 };
 
 export const primaryKeyClause = (pk: PrimaryKey): string =>
@@ -111,12 +112,15 @@ const inlineConstraints = (table: Table): string[] => {
  * // );
  */
 export const createTable = (table: Table): string => {
-  let body = "";
-  for (const column of table.columns) body += `${body === "" ? "\n" : ",\n"}  ${columnDefinition(column)}`;
-  for (const clause of inlineConstraints(table)) body += `${body === "" ? "\n" : ",\n"}  ${clause}`;
-  return `CREATE ${table.unlogged ? "UNLOGGED " : ""}TABLE ${quoteQualified(table)} (${body === "" ? "" : `${body}\n`})${
-    table.partitionBy ? ` ${partitionByClause(table.partitionBy)}` : ""
-  };`;
+  const body = table.columns.map(columnDefinition);
+  body.push(...inlineConstraints(table));
+  return [
+    `CREATE ${table.unlogged ? "UNLOGGED " : ""}TABLE ${quoteQualified(table)} (`,
+    body.length > 0 ? `\n  ${body.join(",\n  ")}\n` : "",
+    ")",
+    table.partitionBy ? ` ${partitionByClause(table.partitionBy)}` : "",
+    ";",
+  ].join("");
 };
 
 export const dropTable = (table: QualifiedName): string => `DROP TABLE ${quoteQualified(table)};`;
