@@ -124,7 +124,10 @@ const indexKeys = (
   columns: ReadonlyMap<number, { readonly name: string; readonly collation: string }> | undefined,
   opclasses: Opclasses,
 ): IndexKeyRow[] => {
-  const names = new Map((r.collation_names ?? []).map((c) => [Number(c.oid), { schema: c.schema, name: c.name }]));
+  const names =
+    r.collation_names === null
+      ? undefined
+      : new Map(r.collation_names.map((c) => [Number(c.oid), { schema: c.schema, name: c.name }]));
   return r.attnums.map((attnum, k) => {
     const column = attnum === 0 ? undefined : columns?.get(attnum);
     const opclass = r.opclasses[k] === undefined ? undefined : opclasses.get(Number(r.opclasses[k]));
@@ -137,7 +140,7 @@ const indexKeys = (
       expression: attnum === 0 ? (r.key_definitions?.[k] ?? null) : null,
       opclass: opclass?.name ?? null,
       opclass_default: opclass?.isDefault ?? null,
-      collation: coll !== 0 && coll !== own ? (names.get(coll) ?? null) : null,
+      collation: coll !== 0 && coll !== own ? (names?.get(coll) ?? null) : null,
       option: r.options[k] ?? null,
     };
   });
@@ -149,14 +152,15 @@ const toElement = (k: IndexKeyRow): IndexElement => {
   const nullsFirst = (option & INDOPTION_NULLS_FIRST) !== 0;
   // ASC defaults to NULLS LAST and DESC to NULLS FIRST: only the other choice is stated.
   const nulls = nullsFirst === desc ? null : nullsFirst ? ("first" as const) : ("last" as const);
-  return {
-    ...opt("column", k.attnum !== 0 ? k.column : null),
-    ...opt("expression", k.attnum === 0 && k.expression !== null ? normalizeExpression(k.expression) : null),
-    ...opt("opclass", k.opclass_default ? null : k.opclass),
-    ...opt("collation", k.collation),
-    ...opt("order", desc ? ("desc" as const) : null),
-    ...opt("nulls", nulls),
-  };
+  // field by field rather than from spread helpers: this runs once per key of every index
+  const element: IndexElement = {};
+  if (k.attnum !== 0 && k.column !== null) element.column = k.column;
+  if (k.attnum === 0 && k.expression !== null) element.expression = normalizeExpression(k.expression);
+  if (!k.opclass_default && k.opclass !== null) element.opclass = k.opclass;
+  if (k.collation !== null) element.collation = k.collation;
+  if (desc) element.order = "desc";
+  if (nulls !== null) element.nulls = nulls;
+  return element;
 };
 
 /** `{"lists=100", "fillfactor=70"}` → `{ fillfactor: "70", lists: "100" }` (sorted keys). */
@@ -177,7 +181,8 @@ const collateCount = (text: string): number => (text.match(/\bCOLLATE\b/gi) ?? [
  * the expression's own. The full definition tells which case it is: more COLLATE clauses than the key
  * expressions contain means explicit key collations.
  */
-const withoutImplicitCollations = (r: IndexRow, keys: readonly IndexKeyRow[]): IndexKeyRow[] => {
+const withoutImplicitCollations = (r: IndexRow, keys: IndexKeyRow[]): IndexKeyRow[] => {
+  if (!keys.some((k) => k.attnum === 0)) return keys;
   const insideExpressions = keys.reduce((n, k) => n + collateCount(k.expression ?? ""), 0);
   const explicit = collateCount(r.definition) - insideExpressions - collateCount(r.where ?? "");
   return keys.map((k) => (k.attnum === 0 && explicit <= 0 ? { ...k, collation: null } : k));
