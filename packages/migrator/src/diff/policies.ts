@@ -60,21 +60,31 @@ export interface ColumnRead {
 }
 
 /**
- * The columns a policy of `table` reads, found the cheap way: identifiers of its expressions (outside
- * string literals) that name a column of the table itself or of a table the expressions name with its
- * schema (`app.members` in a subquery). A false match (a function named like a column) can only add a
- * recreate or an ordering edge, never drop one; an unqualified table in a subquery is not seen.
- * `table` is looked up in `catalog`; its own columns are reported under `as` (its name in the other
- * catalog, when it is renamed).
+ * The columns a policy of `table` reads (see `columnsNamedIn`); its own columns are reported under `as`
+ * (the table's name in the other catalog, when it is renamed).
  */
 export const columnsReadBy = (
   catalog: Catalog,
   table: QualifiedName,
   policy: Policy,
   as: QualifiedName = table,
+): ColumnRead[] =>
+  columnsNamedIn(catalog, table, [policy.using, policy.withCheck].filter((x) => x !== undefined).join(" "), as);
+
+/**
+ * The columns an expression stored on `table` (a policy, a generated column) names, found the cheap
+ * way: identifiers outside string literals that name a column of the table itself or of a table the
+ * expression names with its schema (`app.members` in a subquery). A false match (a function named like
+ * a column) can only add a recreate or an ordering edge, never drop one; an unqualified table in a
+ * subquery is not seen. `table` is looked up in `catalog`; its own columns are reported under `as`.
+ */
+export const columnsNamedIn = (
+  catalog: Catalog,
+  table: QualifiedName,
+  sql: string | undefined,
+  as: QualifiedName = table,
 ): ColumnRead[] => {
-  const sql = [policy.using, policy.withCheck].filter((x) => x !== undefined).join(" ");
-  if (sql === "") return [];
+  if (sql === undefined || sql === "") return [];
   const { words, qualified } = identifiers(sql);
   const tables = tablesOf(catalog);
   const own = tables.get(`${table.schema}.${table.name}`);
@@ -160,8 +170,11 @@ export const tableBefore = (from: Catalog, to: Catalog, table: QualifiedName): T
   );
 };
 
-/** Old names of the columns of a kept table whose type or collation changes, or that are rebuilt. */
-const retypedColumns = (ctx: DiffContext, table: QualifiedName): ReadonlySet<string> => {
+/**
+ * Old names of the columns of a kept table (named as in `ctx.to`) whose type or collation changes, or
+ * that are rebuilt: what PostgreSQL refuses to retype under a policy, a trigger or a generated column.
+ */
+export const retypedColumns = (ctx: DiffContext, table: QualifiedName): ReadonlySet<string> => {
   const before = tableBefore(ctx.from, ctx.to, table);
   const after = tablesOf(ctx.to).get(`${table.schema}.${table.name}`);
   if (before === undefined || after === undefined) return new Set();

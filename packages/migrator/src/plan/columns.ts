@@ -1,4 +1,5 @@
-import type { Column, QualifiedName } from "@platform/schema";
+import type { Catalog, Column, QualifiedName } from "@platform/schema";
+import { columnsNamedIn, tableBefore } from "../diff/policies.js";
 import { quoteIdent } from "../sql/quote.js";
 import {
   addCheck,
@@ -26,6 +27,23 @@ import { LONG_TIMEOUTS, type Planner } from "./step.js";
  */
 export const columnDefinitionId = (t: QualifiedName, column: string): string =>
   `column-definition:${t.schema}.${t.name}.${column}`;
+
+/**
+ * The other columns of its table a generated column's expression reads, in `catalog` (where `table` may
+ * have its old name: `as` is the name the changes use). It is dropped before they are dropped or
+ * retyped, and added after they are added, renamed into place or retyped.
+ */
+const generatedReads = (
+  catalog: Catalog,
+  table: QualifiedName | undefined,
+  as: QualifiedName,
+  column: Column,
+): string[] =>
+  table === undefined || column.generated === undefined
+    ? []
+    : columnsNamedIn(catalog, table, column.generated, as)
+        .filter((r) => r.table.schema === as.schema && r.table.name === as.name && r.column !== column.name)
+        .map((r) => r.column);
 
 /** A default that PostgreSQL cannot store as a constant for existing rows (PG11+ fast default) rewrites the table. */
 const volatileDefault = (expression: string | undefined): boolean =>
@@ -63,7 +81,14 @@ export const planColumnAdd: Planner<"column.add"> = ({ table, column }, ctx) => 
       hazards,
       ...(hazards.some((h) => h.type === "table-rewrite") ? { timeouts: LONG_TIMEOUTS } : {}),
       creates: [columnId(table, column.name), columnDefinitionId(table, column.name)],
-      needs: [rel(table), ...columnRefs(ctx.refsTo, column)],
+      needs: [
+        rel(table),
+        ...columnRefs(ctx.refsTo, column),
+        ...generatedReads(ctx.to, table, table, column).flatMap((c) => [
+          columnId(table, c),
+          columnDefinitionId(table, c),
+        ]),
+      ],
     },
   ];
 };
@@ -81,7 +106,12 @@ export const planColumnDrop: Planner<"column.drop"> = ({ table, column }, ctx) =
       drops: [columnId(table, column.name), columnDefinitionId(table, column.name), reshapeId(table)],
       creates: [reshapeId(table)],
       needs: [rel(table)],
-      releases: columnRefs(ctx.refsFrom, column),
+      releases: [
+        ...columnRefs(ctx.refsFrom, column),
+        ...generatedReads(ctx.from, tableBefore(ctx.from, ctx.to, table), table, column).map((c) =>
+          columnDefinitionId(table, c),
+        ),
+      ],
     },
   ];
 };
