@@ -157,6 +157,25 @@ describe("plan: order", () => {
     expect(two).toEqual(one);
   });
 
+  it("orders independent steps of one kind by identity, an identity before any it is a prefix of only by `id|`", () => {
+    // The order generated files have always had (the tie-break once was the text `kind|id|change`): kept
+    // byte for byte by the numeric ranks that replaced it, so regenerating a migration changes nothing.
+    const names = ["a", "ab", "a_b", "a|b", "b", "a~"];
+    const steps = plan(emptyCatalog(), cat(names.map((name) => ({ ...users, name, primaryKey: undefined }))))
+      .steps.map((s) => s.description)
+      .filter((d) => d.startsWith("create table"));
+    const byText = [...names].sort((x, y) => (`${x}|` < `${y}|` ? -1 : 1)).map((n) => `create table app.${n}`);
+    expect(steps).toEqual(byText);
+    expect(steps).toEqual([
+      "create table app.a_b",
+      "create table app.ab",
+      "create table app.a",
+      "create table app.a|b",
+      "create table app.a~",
+      "create table app.b",
+    ]);
+  });
+
   it("reports a dependency cycle with the steps in it", () => {
     // a SQL function reading a table whose column default calls the function: no order creates both
     const count: FunctionDef = {
