@@ -82,6 +82,38 @@ const keyColumnFindings = (t: Table): Finding[] => {
 };
 
 /**
+ * A unique constraint equal to the primary key or to an earlier unique (same columns in the same order,
+ * same INCLUDE, NULLS NOT DISTINCT and deferrability): PostgreSQL's CREATE TABLE keeps only the first
+ * of such keys and silently drops the rest, while ALTER TABLE adds them all — the declared name would
+ * exist in one database and not in another.
+ */
+const redundantKeyFindings = (t: Table): Finding[] => {
+  const shape = (k: {
+    readonly columns: readonly string[];
+    readonly include?: readonly string[];
+    readonly nullsNotDistinct?: boolean;
+    readonly deferrable?: string;
+  }) => JSON.stringify([k.columns, k.include ?? [], k.nullsNotDistinct ?? false, k.deferrable ?? "not deferrable"]);
+  const seen = new Map<string, string>(t.primaryKey ? [[shape(t.primaryKey), `primary key ${t.primaryKey.name}`]] : []);
+  return (t.uniques ?? []).flatMap((u) => {
+    const key = shape(u);
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, `unique constraint ${u.name}`);
+      return [];
+    }
+    return [
+      error(
+        "redundant-key",
+        objectPath(t.schema, t.name, u.name),
+        `unique constraint ${u.name} repeats ${earlier} (same columns ${u.columns.join(", ")}); PostgreSQL's CREATE TABLE keeps only one of them`,
+        `remove unique constraint ${u.name}: ${earlier} already enforces it`,
+      ),
+    ];
+  });
+};
+
+/**
  * Whether `columns` (as a set) are exactly the columns of a PK, a non-deferrable unique constraint, or a plain
  * unique index: `"deferrable"` when only a DEFERRABLE unique constraint matches (PostgreSQL refuses those).
  */
@@ -228,6 +260,7 @@ const partitionedUniqueFindings = (t: Table): Finding[] => {
 export const checkConstraints = (ctx: ValidationContext): Finding[] =>
   ctx.catalog.tables.flatMap((t) => [
     ...keyColumnFindings(t),
+    ...redundantKeyFindings(t),
     ...(t.foreignKeys ?? []).flatMap((fk) => foreignKeyFindings(ctx, t, fk)),
     ...partitionedUniqueFindings(t),
   ]);
