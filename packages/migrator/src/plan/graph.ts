@@ -30,31 +30,44 @@ export class PlanCycleError extends Error {
  * `order` goes first (a binary heap keeps this O(E + N log N)).
  */
 export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
-  const holders = holdersOf(nodes);
-  // A repeated edge counts twice in `indegree` and is released twice: Kahn's algorithm needs no dedup.
-  const edges: number[][] = new Array(nodes.length);
-  for (let i = 0; i < nodes.length; i++) edges[i] = [];
+  const held = holdersOf(nodes);
+  // Edges as linked lists in flat arrays (no array per node). A repeated edge counts twice in
+  // `indegree` and is released twice: Kahn's algorithm needs no dedup.
+  const firstEdge = new Int32Array(nodes.length).fill(-1);
+  const edgeTo: number[] = [];
+  const edgeNext: number[] = [];
   const indegree = new Int32Array(nodes.length);
   const edge = (from: number, to: number) => {
     if (from === to) return;
-    (edges[from] as number[]).push(to);
+    edgeTo.push(to);
+    edgeNext.push(firstEdge[from] as number);
+    firstEdge[from] = edgeTo.length - 1;
     indegree[to] = (indegree[to] as number) + 1;
   };
   let index: Map<string, number> | undefined;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as T;
     for (const x of node.needs) {
-      const held = holders.get(x);
-      if (held === undefined) continue;
-      if (held.creators !== undefined) for (const c of held.creators) edge(c, i);
-      // Nothing creates it and something drops it: use it while it is still there.
-      else if (held.droppers !== undefined) for (const d of held.droppers) edge(i, d);
+      const slot = held.slots.get(x);
+      if (slot === undefined) continue;
+      const creators = held.first[slot * 3 + CREATORS] as number;
+      if (creators !== -1) for (let e = creators; e !== -1; e = held.next[e] as number) edge(held.node[e] as number, i);
+      else {
+        // Nothing creates it and something drops it: use it while it is still there.
+        const droppers = held.first[slot * 3 + DROPPERS] as number;
+        for (let e = droppers; e !== -1; e = held.next[e] as number) edge(i, held.node[e] as number);
+      }
     }
     for (const x of node.drops) {
-      const held = holders.get(x) as Holders;
-      if (held.releasers !== undefined) for (const r of held.releasers) edge(r, i);
-      if (held.creators !== undefined && !node.creates.includes(x)) {
-        for (const c of held.creators) if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
+      const slot = held.slots.get(x) as number;
+      const releasers = held.first[slot * 3 + RELEASERS] as number;
+      for (let e = releasers; e !== -1; e = held.next[e] as number) edge(held.node[e] as number, i);
+      const creators = held.first[slot * 3 + CREATORS] as number;
+      if (creators !== -1 && !node.creates.includes(x)) {
+        for (let e = creators; e !== -1; e = held.next[e] as number) {
+          const c = held.node[e] as number;
+          if (!(nodes[c] as T).drops.includes(x)) edge(i, c);
+        }
       }
     }
     if (node.after.length > 0) {
@@ -73,7 +86,8 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
   while (heap.size > 0) {
     const i = heap.pop();
     ordered.push(nodes[i] as T);
-    for (const j of edges[i] as number[]) {
+    for (let e = firstEdge[i] as number; e !== -1; e = edgeNext[e] as number) {
+      const j = edgeTo[e] as number;
       indegree[j] = (indegree[j] as number) - 1;
       if (indegree[j] === 0) heap.push(j);
     }
@@ -84,43 +98,49 @@ export const orderNodes = <T extends GraphNode>(nodes: readonly T[]): T[] => {
   return ordered;
 };
 
-/** The nodes that create, drop and release one dependency id (a list only where there are some). */
+const CREATORS = 0;
+const DROPPERS = 1;
+const RELEASERS = 2;
+
+/**
+ * Every id that some node creates, drops or releases, with those nodes: `slots` numbers the ids, and
+ * the nodes holding slot `s` in role `r` are the list starting at `first[s * 3 + r]` (entry `e` is
+ * node `node[e]`, then `next[e]`; -1 ends it). Flat arrays rather than a list per id: a full create
+ * has tens of thousands of ids, most held by one node.
+ */
 interface Holders {
-  creators: number[] | undefined;
-  droppers: number[] | undefined;
-  releasers: number[] | undefined;
+  readonly slots: Map<string, number>;
+  readonly first: Int32Array;
+  readonly node: Int32Array;
+  readonly next: Int32Array;
 }
 
-/** Every id that some node creates, drops or releases, with those nodes: one map, one lookup per use. */
-const holdersOf = (nodes: readonly GraphNode[]): Map<string, Holders> => {
-  const out = new Map<string, Holders>();
-  const holders = (id: string): Holders => {
-    let held = out.get(id);
-    if (held === undefined) {
-      held = { creators: undefined, droppers: undefined, releasers: undefined };
-      out.set(id, held);
+const holdersOf = (nodes: readonly GraphNode[]): Holders => {
+  let total = 0;
+  for (const n of nodes) total += n.creates.length + n.drops.length + n.releases.length;
+  const slots = new Map<string, number>();
+  const first = new Int32Array(total * 3).fill(-1);
+  const node = new Int32Array(total);
+  const next = new Int32Array(total);
+  let entries = 0;
+  const hold = (id: string, role: number, i: number) => {
+    let slot = slots.get(id);
+    if (slot === undefined) {
+      slot = slots.size;
+      slots.set(id, slot);
     }
-    return held;
+    node[entries] = i;
+    next[entries] = first[slot * 3 + role] as number;
+    first[slot * 3 + role] = entries;
+    entries++;
   };
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i] as GraphNode;
-    for (const id of node.creates) {
-      const held = holders(id);
-      if (held.creators === undefined) held.creators = [i];
-      else held.creators.push(i);
-    }
-    for (const id of node.drops) {
-      const held = holders(id);
-      if (held.droppers === undefined) held.droppers = [i];
-      else held.droppers.push(i);
-    }
-    for (const id of node.releases) {
-      const held = holders(id);
-      if (held.releasers === undefined) held.releasers = [i];
-      else held.releasers.push(i);
-    }
+    const n = nodes[i] as GraphNode;
+    for (const id of n.creates) hold(id, CREATORS, i);
+    for (const id of n.drops) hold(id, DROPPERS, i);
+    for (const id of n.releases) hold(id, RELEASERS, i);
   }
-  return out;
+  return { slots, first, node, next };
 };
 
 /** Node indices, smallest `rank` first. */
