@@ -1,5 +1,6 @@
 import type { Column, Identity, QualifiedName, Table } from "@platform/schema";
 import { type DiffContext, sameData } from "./context.js";
+import { columnsNamedIn, retypedColumns } from "./policies.js";
 
 /** Column changes on a table that exists before and after (columns of a new table come with `table.create`). */
 export type ColumnChange =
@@ -66,7 +67,17 @@ export const columnRenames = (from: Table, to: Table): ReadonlyMap<string, strin
 
 export const diffColumns = (ctx: DiffContext, table: QualifiedName, from: Table, to: Table): ColumnChange[] => {
   const { added, removed, kept } = matchColumns(from, to);
-  const rebuilt = kept.filter(([a, b]) => !ctx.sameExpression(a.generated, b.generated));
+  // PostgreSQL refuses to change the type of a column a generated column reads ("cannot alter type of a
+  // column used by a generated column"): the generated column is dropped and added around the change.
+  const retyped = kept.some(([a]) => a.generated !== undefined) ? retypedColumns(ctx, table) : new Set<string>();
+  const readsRetyped = (a: Column): boolean =>
+    a.generated !== undefined &&
+    retyped.size > 0 &&
+    columnsNamedIn(ctx.from, from, a.generated).some(
+      (r) =>
+        r.table.schema === from.schema && r.table.name === from.name && r.column !== a.name && retyped.has(r.column),
+    );
+  const rebuilt = kept.filter(([a, b]) => !ctx.sameExpression(a.generated, b.generated) || readsRetyped(a));
   const changes: ColumnChange[] = [];
   for (const [a, b] of kept) {
     if (a.name !== b.name) changes.push({ kind: "column.rename", table, from: a.name, to: b.name });

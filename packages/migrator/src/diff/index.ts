@@ -8,6 +8,7 @@ import { diffEnums } from "./enums.js";
 import { diffExtensions } from "./extensions.js";
 import { diffFunctions } from "./functions.js";
 import { diffGrants } from "./grants.js";
+import { policiesOverRetypedColumns } from "./policies.js";
 import { diffRoles } from "./roles.js";
 import { diffSchemas } from "./schemas.js";
 import { diffSequences } from "./sequences.js";
@@ -45,6 +46,8 @@ export const diff = (from: Catalog, to: Catalog, options: DiffOptions = {}): Cha
     ...diffFunctions(ctx),
   ];
   const tables = diffTables(ctx);
+  // A policy of a table that does not change can read, in a subquery, a column of one whose type does.
+  tables.push(...policiesOverRetypedColumns(from, to, tables));
   const views = diffViews(ctx, relationsReshaped(tables));
   const all = [...structural, ...tables, ...views];
   const recreated = recreatedIds(all);

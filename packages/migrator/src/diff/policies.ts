@@ -178,14 +178,29 @@ export const retypedColumns = (ctx: DiffContext, table: QualifiedName): Readonly
   const before = tableBefore(ctx.from, ctx.to, table);
   const after = tablesOf(ctx.to).get(`${table.schema}.${table.name}`);
   if (before === undefined || after === undefined) return new Set();
-  return new Set(
-    matchColumns(before, after)
-      .kept.filter(
+  const { kept } = matchColumns(before, after);
+  const out = new Set(
+    kept
+      .filter(
         ([a, b]) =>
           a.type !== b.type || !sameData(a.collation, b.collation) || !ctx.sameExpression(a.generated, b.generated),
       )
       .map(([a]) => a.name),
   );
+  // A generated column reading one of those is dropped and added around it (`diffColumns`): it counts too.
+  // (A generated column cannot read another generated column, so one pass finds them all.)
+  if (out.size === 0) return out;
+  for (const [a] of kept) {
+    if (
+      a.generated !== undefined &&
+      columnsNamedIn(ctx.from, before, a.generated).some(
+        (r) => r.table.schema === before.schema && r.table.name === before.name && out.has(r.column),
+      )
+    ) {
+      out.add(a.name);
+    }
+  }
+  return out;
 };
 
 /**
