@@ -26,7 +26,10 @@ export interface MigrationFile {
   /** path as found on disk (for messages) */
   readonly path: string;
   readonly up: MigrationSection;
-  /** absent when the file has no down section or only comments in it: the migration cannot be reverted */
+  /**
+   * absent when the file has no down section or only comments in it: the migration cannot be reverted
+   * (a section that says only `-- nothing to undo` is present and reverts by doing nothing)
+   */
   readonly down?: MigrationSection;
   /** SHA-256 (hex) of the up section — see checksum.ts for why only the up section */
   readonly checksum: string;

@@ -3,6 +3,13 @@ import { checksumOf } from "./checksum.js";
 import type { MigrationFile, MigrationSection } from "./migration-file.js";
 import { splitStatements } from "./split-statements.js";
 
+/**
+ * A down section that says only this reverts by doing nothing (generate writes it where a migration's
+ * part of a multi-file change has nothing of its own to undo). A down section that is empty or has other
+ * comments only is one nobody wrote: the migration cannot be reverted.
+ */
+export const NOTHING_TO_UNDO = "-- nothing to undo";
+
 export const MIGRATION_FILE_NAME = /^(\d+)_([A-Za-z0-9_]+)\.sql$/;
 
 const DIRECTIVE = /^--\s*migrate:(\S*)(.*)$/;
@@ -61,7 +68,9 @@ export const parseMigrationFile = (path: string, text: string): MigrationFile =>
   }
   checkTransactionMode(path, upSection, "up");
   const downSection = down === undefined ? undefined : toSection(down, lines.slice(down.startIndex + 1));
-  const hasDown = downSection !== undefined && splitStatements(downSection.sql).length > 0;
+  const hasDown =
+    downSection !== undefined &&
+    (splitStatements(downSection.sql).length > 0 || downSection.sql.trim() === NOTHING_TO_UNDO);
   if (hasDown) checkTransactionMode(path, downSection, "down");
   const [, version = "", name = ""] = nameMatch;
   return {

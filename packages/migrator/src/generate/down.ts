@@ -2,7 +2,7 @@ import type { Catalog, Table } from "@platform/schema";
 import { matchColumns } from "../diff/columns.js";
 import { type Change, diff, subjectOf } from "../diff/index.js";
 import { matchTables } from "../diff/tables.js";
-import { orderChanges, type PlannedMigration } from "../plan/index.js";
+import { orderChanges, type PlannedMigration, splitMigrations } from "../plan/index.js";
 
 /**
  * The down section of each migration: the changes of the reverse diff (`to` → `from`) that undo what
@@ -25,26 +25,67 @@ export const downMigrations = (
       changes.length === 0
         ? []
         : orderChanges(to, back, changes, { allowDestructive: true, lockSafe: !migration.transactional });
-    return { transactional: migration.transactional, steps };
+    // A file has one down section: when its steps need a COMMIT inside (an enum value re-added, then
+    // used), the section runs statement by statement instead of in one transaction.
+    return { transactional: migration.transactional && splitMigrations(steps).length <= 1, steps };
   });
 };
 
-/** The reverse changes by the migration whose changes they undo (the first one's when none). */
+/**
+ * The reverse changes by the migration whose changes they undo (the first one's when none). Rolling
+ * back runs the newest down first, so an object the change set dropped and created again (a foreign key
+ * rebuilt around its key, a constraint re-created concurrently) is dropped in the down of the migration
+ * that created it and created back in the down of the one that dropped it; anything else is undone
+ * where its forward change completed.
+ */
 const bucketsOf = (
   reverse: readonly Change[],
   forward: readonly Change[],
   migrations: readonly PlannedMigration[],
 ): Change[][] => {
-  const owner = ownerOfKeys(forward, migrations);
-  const buckets: Change[][] = migrations.map(() => []);
+  const span = spanOfKeys(forward, migrations);
+  // A table the reverse renames back is known to the forward changes by its new name too.
+  const renamedBack = new Map<string, string>();
   for (const change of reverse) {
-    const index = keysOf(change)
-      .map((k) => owner.get(k))
-      .find((i) => i !== undefined);
-    (buckets[index ?? 0] as Change[]).push(change);
+    if (change.kind === "table.rename")
+      renamedBack.set(`${change.schema}.${change.to}`, `${change.schema}.${change.from}`);
   }
+  const buckets: Change[][] = migrations.map(() => []);
+  const indexes: number[] = [];
+  for (const change of reverse) {
+    const found = [...keysOf(change), ...forwardNamesOf(subjectOf(change).id, renamedBack)]
+      .map((k) => span.get(k))
+      .find((s) => s !== undefined);
+    indexes.push(found === undefined ? 0 : isDrop(change) ? found.last : isCreate(change) ? found.first : found.last);
+  }
+  // The reverse plans name a renamed table by its old name: its rename back goes in the newest down that
+  // touches it, which runs first. (Reverting only some files of such a set leaves the old name early.)
+  reverse.forEach((change, c) => {
+    if (change.kind !== "table.rename") return;
+    const table = `${change.schema}.${change.to}`;
+    reverse.forEach((other, o) => {
+      const path = subjectOf(other).id.slice(subjectOf(other).id.indexOf(":") + 1);
+      if (path === table || path.startsWith(`${table}.`)) indexes[c] = Math.max(indexes[c] ?? 0, indexes[o] ?? 0);
+    });
+  });
+  reverse.forEach((change, c) => {
+    (buckets[indexes[c] ?? 0] as Change[]).push(change);
+  });
   return buckets;
 };
+
+/** `constraint:app.b.b_fk` as the forward changes name it when the reverse renames app.c back to app.b. */
+const forwardNamesOf = (id: string, renamedBack: ReadonlyMap<string, string>): string[] => {
+  const colon = id.indexOf(":");
+  const path = id.slice(colon + 1);
+  for (const [back, forwardName] of renamedBack) {
+    if (path.startsWith(`${back}.`)) return [`${id.slice(0, colon + 1)}${forwardName}${path.slice(back.length)}`];
+  }
+  return [];
+};
+
+const isDrop = (change: Change) => change.kind.endsWith(".drop");
+const isCreate = (change: Change) => change.kind.endsWith(".create") || change.kind.endsWith(".add");
 
 /** Identity keys of a change: its subject, and for a rename the old name too (the reverse rename's subject). */
 const keysOf = (change: Change): string[] => {
@@ -56,19 +97,31 @@ const keysOf = (change: Change): string[] => {
   return [id];
 };
 
-/** key → index of the migration in which the forward change with that key completes. */
-const ownerOfKeys = (forward: readonly Change[], migrations: readonly PlannedMigration[]): Map<string, number> => {
-  const lastMigration = new Map<number, number>();
+/** key → the first and the last migration in which a forward change with that key has steps. */
+const spanOfKeys = (
+  forward: readonly Change[],
+  migrations: readonly PlannedMigration[],
+): Map<string, { first: number; last: number }> => {
+  const stepsIn = new Map<number, { first: number; last: number }>();
   migrations.forEach((m, i) => {
-    for (const step of m.steps) lastMigration.set(step.change, i);
+    for (const step of m.steps) {
+      const seen = stepsIn.get(step.change);
+      stepsIn.set(step.change, { first: seen?.first ?? i, last: i });
+    }
   });
-  const owner = new Map<string, number>();
+  const span = new Map<string, { first: number; last: number }>();
   forward.forEach((change, c) => {
-    const m = lastMigration.get(c);
-    if (m === undefined) return;
-    for (const key of keysOf(change)) owner.set(key, m);
+    const own = stepsIn.get(c);
+    if (own === undefined) return;
+    for (const key of keysOf(change)) {
+      const seen = span.get(key);
+      span.set(key, {
+        first: Math.min(seen?.first ?? own.first, own.first),
+        last: Math.max(seen?.last ?? own.last, own.last),
+      });
+    }
   });
-  return owner;
+  return span;
 };
 
 /** `from` with `renamedFrom` hints pointing at the declared names, so the reverse diff renames back. */

@@ -1,3 +1,4 @@
+import { NOTHING_TO_UNDO } from "../files/parse.js";
 import { type PlannedMigration, renderMigrationSql } from "../plan/index.js";
 
 export interface MigrationFileParts {
@@ -29,7 +30,7 @@ export const renderMigrationFile = (f: MigrationFileParts): string => {
         ]
       : []),
   ];
-  const down = f.down.steps.length > 0 ? renderMigrationSql(f.down) : "-- nothing to undo\n";
+  const down = f.down.steps.length > 0 ? renderMigrationSql(f.down) : `${NOTHING_TO_UNDO}\n`;
   return [
     ...header,
     "",

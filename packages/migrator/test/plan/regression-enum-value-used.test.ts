@@ -11,7 +11,7 @@ import { generateMigration } from "../../src/generate/index.js";
 import { introspect } from "../../src/introspect/index.js";
 import { normalizeCatalog, sameExpression } from "../../src/normalize/index.js";
 import { plan, splitMigrations } from "../../src/plan/index.js";
-import { migrateUp } from "../../src/runner/index.js";
+import { migrateDown, migrateUp } from "../../src/runner/index.js";
 import { emitCreateScript } from "../../src/sql/index.js";
 import { applyMigration } from "./apply.js";
 
@@ -168,6 +168,41 @@ describeOnProviders(
         expect(adds).toBeGreaterThan(0);
         expect(uses).toBeGreaterThan(adds);
         expect(files[adds]?.up.sql).not.toContain("SET DEFAULT");
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
+    });
+
+    it("the down section of a migration that removes a value re-adds it and uses it (committed statement by statement)", async () => {
+      // B (the default) is removed going forward; the down section adds it back and makes it the default again
+      const glad: Catalog = {
+        ...base,
+        enums: [{ schema: "app", name: "Mood", values: ["a", "with space", "B"] }],
+        tables: [users({ default: "B" })],
+      };
+      const plain: Catalog = {
+        ...glad,
+        enums: [{ schema: "app", name: "Mood", values: ["a", "with space"] }],
+        tables: [users({ default: "a" })],
+      };
+      const root = await mkdtemp(join(tmpdir(), "enum-value-removed-"));
+      try {
+        const dirs = { migrationsDir: join(root, "migrations"), snapshotDir: join(root, "migrations", "meta") };
+        await generateMigration({ ...dirs, declared: glad, name: "init" });
+        const generated = await generateMigration({ ...dirs, declared: plain, name: "plain", allowDestructive: true });
+        if (generated.status !== "generated") throw new Error("expected migration files");
+        const { client } = await fresh();
+        const files = await loadMigrations(dirs.migrationsDir);
+        await migrateUp(client, files);
+        await migrateDown(client, files, { to: "0001" });
+        const direct = await fresh();
+        await direct.client.exec(emitCreateScript(glad));
+        const target = await readBack(direct.client);
+        expect(diff(await readBack(client), target, { sameExpression })).toEqual([]);
+        const { rows } = await client.query<{ id: string }>(
+          "INSERT INTO app.users (note) VALUES ('x') RETURNING id::text",
+        );
+        expect(rows).toEqual([{ id: "B" }]);
       } finally {
         await rm(root, { recursive: true, force: true });
       }

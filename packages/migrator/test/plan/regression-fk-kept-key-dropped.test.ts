@@ -1,10 +1,16 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { type Catalog, emptyCatalog, type Table } from "@platform/schema";
 import { expect, it } from "vitest";
 import { describeOnProviders } from "../../../../test/support/index.js";
 import { diff } from "../../src/diff/index.js";
+import { loadMigrations } from "../../src/files/index.js";
+import { generateMigration } from "../../src/generate/index.js";
 import { introspect } from "../../src/introspect/index.js";
 import { normalizeCatalog, sameExpression } from "../../src/normalize/index.js";
 import { plan, renderMigrationSql, splitMigrations } from "../../src/plan/index.js";
+import { HISTORY_SCHEMA, migrateDown, migrateUp } from "../../src/runner/index.js";
 import { emitCreateScript } from "../../src/sql/index.js";
 import { applyMigration } from "./apply.js";
 
@@ -225,6 +231,28 @@ describeOnProviders(
           expect(rows).toEqual([{ valid: true }]);
         });
       }
+      // Generated files (lock-safe, possibly several: a concurrent index build gets one of its own) go up
+      // and come back down: the down sections drop the re-added FK before the key it is bound to.
+      it(`${c.name}: generated, up, then down again`, async () => {
+        const { client } = getDb();
+        await client.exec(`DROP SCHEMA IF EXISTS app CASCADE; DROP SCHEMA IF EXISTS ${HISTORY_SCHEMA} CASCADE;`);
+        const root = await mkdtemp(join(tmpdir(), "fk-kept-"));
+        try {
+          const dirs = { migrationsDir: join(root, "migrations"), snapshotDir: join(root, "migrations", "meta") };
+          await generateMigration({ ...dirs, declared: c.before, name: "init" });
+          await generateMigration({ ...dirs, declared: c.after, name: "change", allowDestructive: true });
+          const files = await loadMigrations(dirs.migrationsDir);
+          await migrateUp(client, files.slice(0, 1));
+          await client.exec(c.seed);
+          await migrateUp(client, files);
+          await migrateDown(client, files, { to: "0001" });
+          const read = normalizeCatalog(await introspect(client, { schemas: ["app"] }));
+          expect(diff(read, c.before, { sameExpression })).toEqual([]);
+        } finally {
+          await client.exec(`DROP SCHEMA IF EXISTS ${HISTORY_SCHEMA} CASCADE;`);
+          await rm(root, { recursive: true, force: true });
+        }
+      });
     }
   },
 );

@@ -31,8 +31,14 @@ describe("parseMigrationFile", () => {
   });
 
   it("treats a down section with only comments as absent (irreversible)", () => {
-    const file = parseMigrationFile("0001_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\n-- nothing to undo\n");
+    const file = parseMigrationFile("0001_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\n-- TODO\n");
     expect(file.down).toBeUndefined();
+    expect(parseMigrationFile("0001_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\n\n").down).toBeUndefined();
+  });
+
+  it("reads a down section saying only `-- nothing to undo` (generate's marker) as one that reverts by doing nothing", () => {
+    const file = parseMigrationFile("0001_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\n-- nothing to undo\n");
+    expect(file.down?.sql.trim()).toBe("-- nothing to undo");
   });
 
   it("checksums the up section only, ignoring line endings and the down section", () => {
