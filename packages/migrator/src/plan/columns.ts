@@ -1,6 +1,6 @@
 import type { Catalog, Column, QualifiedName } from "@platform/schema";
 import { columnsNamedIn, tableBefore } from "../diff/policies.js";
-import { quoteIdent } from "../sql/quote.js";
+import { quoteIdent, renderType, typeName } from "../sql/quote.js";
 import {
   addCheck,
   addColumn,
@@ -126,14 +126,130 @@ export const planColumnRename: Planner<"column.rename"> = ({ table, from, to }) 
   },
 ];
 
+/** The pseudo-types `serial`, `bigserial`, `smallserial` are their integer type in a cast. */
+const castable = (type: string): string =>
+  type.replace(/^(big|small)?serial$/, (_m, p) => (p === "big" ? "bigint" : p === "small" ? "smallint" : "integer"));
+
+/** How a type takes part in casts: the families inside which PostgreSQL has direct casts. */
+type CastFamily = "numeric" | "string" | "boolean" | "datetime" | "json" | "other";
+
+const FAMILIES: ReadonlyMap<string, CastFamily> = new Map([
+  ...["smallint", "integer", "bigint", "numeric", "real", "double precision"].map((t) => [t, "numeric"] as const),
+  ...["text", "character varying", "character", "varchar", "char", "bpchar", "name", "citext"].map(
+    (t) => [t, "string"] as const,
+  ),
+  ["boolean", "boolean"],
+  ...[
+    "date",
+    "timestamp without time zone",
+    "timestamp with time zone",
+    "time without time zone",
+    "time with time zone",
+    "interval",
+  ].map((t) => [t, "datetime"] as const),
+  ...["json", "jsonb"].map((t) => [t, "json"] as const),
+]);
+
 /**
- * `ALTER COLUMN TYPE ... USING column::type`. The default is dropped first and set again after: a
+ * The date/time pairs `pg_cast` holds (`date → timestamp`, `timestamptz → time`, ...). There is none
+ * between `date` and `time` or `interval`: those go through text (and fail unless the text parses).
+ */
+const DATETIME_CASTS: ReadonlySet<string> = new Set([
+  "date>timestamp without time zone",
+  "date>timestamp with time zone",
+  "timestamp without time zone>date",
+  "timestamp without time zone>timestamp with time zone",
+  "timestamp without time zone>time without time zone",
+  "timestamp with time zone>date",
+  "timestamp with time zone>timestamp without time zone",
+  "timestamp with time zone>time without time zone",
+  "timestamp with time zone>time with time zone",
+  "time without time zone>time with time zone",
+  "time without time zone>interval",
+  "time with time zone>time without time zone",
+  "interval>time without time zone",
+]);
+
+interface TypeShape {
+  /** the type without modifiers and array brackets: `character varying`, `app.status` */
+  readonly base: string;
+  readonly dimensions: number;
+  readonly family: CastFamily;
+}
+
+/**
+ * `numeric(12,2)[]` → numeric, one dimension. A user or extension type (schema-qualified) is "other",
+ * except `citext`, whose automatic I/O casts make it a string type like text.
+ */
+const shapeOf = (type: string): TypeShape => {
+  const qualified = typeName(type);
+  const dimensions = (type.match(/\[\]/g) ?? []).length;
+  if (qualified) {
+    const base = `${qualified.schema}.${qualified.name}`;
+    return { base, dimensions, family: qualified.name === "citext" ? "string" : "other" };
+  }
+  const base = type
+    .replace(/\[\]/g, "")
+    .replace(/\([^)]*\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+  return { base, dimensions, family: FAMILIES.get(base) ?? "other" };
+};
+
+const scalarCastExists = (from: TypeShape, to: TypeShape): boolean => {
+  if (from.base === to.base) return true;
+  if (from.family === "string" || to.family === "string") return true;
+  if (from.family !== to.family) {
+    // int4 ↔ bool are in pg_cast (not int2/int8); jsonb → bool and jsonb → numbers since PostgreSQL 11
+    const pair = `${from.base}>${to.base}`;
+    return (
+      pair === "integer>boolean" ||
+      pair === "boolean>integer" ||
+      (from.base === "jsonb" && (to.family === "numeric" || to.family === "boolean"))
+    );
+  }
+  switch (from.family) {
+    case "numeric":
+    case "json":
+      return true;
+    case "datetime":
+      return DATETIME_CASTS.has(`${from.base}>${to.base}`);
+    case "boolean":
+    case "other":
+      return false;
+  }
+};
+
+/**
+ * Whether `value::to` works for a value of type `from`. Every type converts to a string type and is
+ * read from one (PostgreSQL's automatic I/O casts, arrays and enums included); arrays of the same
+ * dimensions convert element by element; otherwise only the pairs of `pg_cast` do: within the numeric
+ * family, int4 ↔ bool, json ↔ jsonb, some date/time pairs. Enums, arrays against scalars, uuid, bytea
+ * and unknown user types have none.
+ */
+export const directCastExists = (from: string, to: string): boolean => {
+  const f = shapeOf(castable(from));
+  const t = shapeOf(castable(to));
+  if (t.dimensions === 0 && t.family === "string") return true;
+  if (f.dimensions === 0 && f.family === "string") return true;
+  if (f.dimensions !== t.dimensions) return false;
+  return scalarCastExists(f, t);
+};
+
+/**
+ * `ALTER COLUMN TYPE ... USING column::type`, or `USING column::text::type` when PostgreSQL has no cast
+ * between the two types (enum → integer, integer[] → numeric, numeric → date): it refuses the direct
+ * one outright ("cannot cast type ... to ..."), even on an empty table, while every type has a text form
+ * that the new type's input function may accept. The default is dropped first and set again after: a
  * default of the old type often has no automatic cast to the new one. Policies reading the column are
  * dropped before and created after (the diff recreates them; `columnDefinitionId` orders them).
  */
 export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from, to }, ctx) => {
   const at = path(qpath(table), to.name);
-  const using = `${quoteIdent(to.name)}::${to.type.replace(/^(big|small)?serial$/, (_m, p) => (p === "big" ? "bigint" : p === "small" ? "smallint" : "integer"))}`;
+  const target = renderType(castable(to.type));
+  const viaText = !directCastExists(from.type, to.type);
+  const using = `${quoteIdent(to.name)}${viaText ? "::text" : ""}::${target}`;
   return [
     {
       description: `change type of ${at} to ${to.type}`,
@@ -151,7 +267,9 @@ export const planColumnAlterType: Planner<"column.alter-type"> = ({ table, from,
         {
           type: "may-fail-on-existing-data",
           path: at,
-          message: `values that do not convert to ${to.type} make the step fail`,
+          message: viaText
+            ? `PostgreSQL has no cast from ${from.type} to ${to.type}: each value is converted through its text form, and a value whose text ${to.type} does not accept makes the step fail (the transaction rolls back and nothing changes); check the existing values, or convert them in an earlier migration`
+            : `values that do not convert to ${to.type} make the step fail`,
         },
       ],
       timeouts: LONG_TIMEOUTS,
