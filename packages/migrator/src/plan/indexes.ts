@@ -1,6 +1,7 @@
 import type { Index } from "@platform/schema";
 import type { IndexOwner } from "../diff/index.js";
 import { createIndex, dropIndex, renameIndex } from "../sql/indexes.js";
+import { indexKeyBindings } from "./constraints.js";
 import { columnId, indexId, path, qpath, rel } from "./ids.js";
 import { collationRefs, expressionRefs, type References } from "./references.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
@@ -57,7 +58,7 @@ export const planIndexDrop: Planner<"index.drop"> = ({ owner, index, existing, p
       transactional: !concurrently,
       hazards: [{ type: "index-dropped", path: at, message: "queries using the index fall back to other plans" }],
       ...(concurrently ? { timeouts: LONG_TIMEOUTS } : {}),
-      drops: [indexId(owner.schema, index.name)],
+      drops: [indexId(owner.schema, index.name), ...keyBindingsOf(owner, index)],
       needs: [rel(owner)],
       releases: refsOf(ctx.refsFrom, owner, index).filter((id) => id !== rel(owner)),
     },
@@ -98,8 +99,13 @@ export const planIndexReplace: Planner<"index.replace"> = ({ owner, from, to, ex
         : [],
       ...(existing ? { timeouts: LONG_TIMEOUTS } : {}),
       creates: [indexId(owner.schema, to.name)],
+      drops: keyBindingsOf(owner, from),
       needs: refsOf(ctx.refsTo, owner, to),
       releases: refsOf(ctx.refsFrom, owner, from).filter((id) => id !== rel(owner)),
     },
   ];
 };
+
+/** A unique index of a table can carry foreign keys: dropping or rebuilding it waits for them to let go. */
+const keyBindingsOf = (owner: IndexOwner, index: Index): string[] =>
+  owner.relation === "table" ? indexKeyBindings(owner, index) : [];

@@ -7,6 +7,7 @@ import {
   rowLevelSecurity,
 } from "../sql/policies.js";
 import { createTable, dropConstraint, dropTable, renameTable, setTableLogged } from "../sql/tables.js";
+import { foreignKeyBinding } from "./constraints.js";
 import { columnId, constraintId, indexId, qpath, rel, roleId, schemaId } from "./ids.js";
 import { collationRefs, columnRefs, expressionRefs, type References } from "./references.js";
 import { LONG_TIMEOUTS, type Planner } from "./step.js";
@@ -97,7 +98,7 @@ export const planTableDrop: Planner<"table.drop"> = ({ table }, ctx) => {
             drops: fks.map((fk) => constraintId(table, fk.name)),
             releases: fks.flatMap((fk) => {
               const target = { schema: fk.references.schema, name: fk.references.table };
-              return [rel(target), ...fk.references.columns.map((c) => columnId(target, c))];
+              return [rel(target), ...fk.references.columns.map((c) => columnId(target, c)), foreignKeyBinding(fk)];
             }),
           },
         ]
