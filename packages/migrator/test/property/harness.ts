@@ -31,42 +31,6 @@ export const buildOptionsFor = (serverVersion: number, policyRole: string): Buil
   nullsNotDistinct: serverVersion >= 150000,
 });
 
-/**
- * Known gap (plan, reported): a column type change on a table with policies is planned as a bare
- * `ALTER COLUMN ... TYPE`, which PostgreSQL refuses when a policy reads the column ("cannot alter type of
- * a column used in a policy definition"); the policy must be dropped and re-created around it. Minimal
- * case: app.users(id numeric(5,0)), RLS, policy USING (id IS NOT NULL); B: id numeric(9,0). Pairs that
- * change a column type of a table with policies are skipped (`fc.pre`) until fixed.
- * Same class (plan, reported): a column dropped while a policy that read it is altered not to is
- * dropped BEFORE the ALTER POLICY ("cannot drop column ... because other objects depend on it").
- * Minimal case: app.users(id integer, "with space" numeric), RLS, policy WITH CHECK ("with space" > 0);
- * B drops "with space" and the policy checks (id IS NOT NULL). Such pairs are skipped too (FC_SEED=7).
- */
-export const changesColumnUnderPolicy = (a: Catalog, b: Catalog): boolean =>
-  a.tables.some((t) => {
-    if ((t.policies ?? []).length === 0) return false;
-    const after = b.tables.find((u) => u.schema === t.schema && u.name === t.name);
-    return t.columns.some((c) => {
-      const next = after?.columns.find((d) => d.name === c.name);
-      return next === undefined || next.type !== c.type;
-    });
-  });
-
-/**
- * Known gap (plan, reported): `ALTER TYPE ... ADD VALUE` and a default using the new value are planned
- * in one transaction, which PostgreSQL refuses ("unsafe use of new value"). Minimal case: enum
- * app."Mood"('a', 'with space'), app.users(id app."Mood" DEFAULT 'a'); B adds 'B' and makes it the
- * default (FC_SEED=7). Pairs where a default of B names an enum that gained values are skipped.
- */
-export const usesNewEnumValue = (a: Catalog, b: Catalog): boolean => {
-  const grown = b.enums.filter((e) => {
-    const before = a.enums.find((x) => x.schema === e.schema && x.name === e.name);
-    return before !== undefined && e.values.some((v) => !before.values.includes(v));
-  });
-  const suffixes = grown.map((e) => `::${quoteIdent(e.schema)}.${quoteIdent(e.name)}`);
-  return b.tables.some((t) => t.columns.some((c) => suffixes.some((x) => c.default?.endsWith(x))));
-};
-
 /** Errors in the Catalog itself: the arbitraries promise valid Catalogs, so this is a bug of the arbitrary. */
 export const assertValid = (catalog: Catalog): void => {
   const errors = validateCatalog(catalog).filter((f) => f.severity === "error");
@@ -141,32 +105,4 @@ export const describeMismatch = (m: Mismatch, sql: string): string => {
     ),
     `SQL:\n${sql}`,
   ].join("\n");
-};
-
-/**
- * Known gap (diff, reported): when B drops a primary key/unique of A that a foreign key references and KEEPS
- * the foreign key (another unique key covers the same columns), PostgreSQL still binds the FK to the dropped
- * key's index, so the FK has to be dropped and re-added around the key's drop; the diff does not yet do that
- * and `DROP CONSTRAINT <key>` fails. (When B drops the FK too, the plan now orders the FK's drop first:
- * test/plan/regression-fk-dropped-after-its-key.test.ts.) Pairs that drop a referenced key are skipped
- * (`fc.pre`) until then.
- */
-export const dropsReferencedKey = (a: Catalog, b: Catalog): boolean => {
-  const keysOf = (c: Catalog) =>
-    new Set(
-      c.tables.flatMap((t) =>
-        [...(t.primaryKey ? [t.primaryKey] : []), ...(t.uniques ?? [])].map(
-          (k) => `${t.schema}\u0000${t.name}\u0000${k.name}\u0000${k.columns.join("\u0000")}`,
-        ),
-      ),
-    );
-  const inB = keysOf(b);
-  const referenced = a.tables.flatMap((t) => t.foreignKeys ?? []).map((fk) => fk.references);
-  return [...keysOf(a)].some(
-    (key) =>
-      !inB.has(key) &&
-      referenced.some(
-        (r) => key.startsWith(`${r.schema}\u0000${r.table}\u0000`) && key.endsWith(`\u0000${r.columns.join("\u0000")}`),
-      ),
-  );
 };
